@@ -1,0 +1,132 @@
+package io.portcullis.application.login;
+
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.ConcurrentUpdateException;
+import io.portcullis.application.port.PasswordHasher;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.token.TokenIssuer;
+import io.portcullis.application.token.TokenPair;
+import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.account.PasswordHash;
+import io.portcullis.domain.account.Username;
+import io.portcullis.domain.validation.FieldInput;
+import io.portcullis.domain.validation.Messages;
+import io.portcullis.domain.validation.TextField;
+import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Checks credentials and starts a session with its first pair of tokens. */
+public final class LogIn {
+
+    public record Command(FieldInput username, FieldInput email, FieldInput password) {}
+
+    public sealed interface Outcome {
+        record LoggedIn(Account account, TokenPair tokens) implements Outcome {}
+
+        record Rejected(ValidationErrors errors) implements Outcome {}
+    }
+
+    static final String BAD_CREDENTIALS = "Unable to log in with provided credentials.";
+    static final String NOT_VERIFIED = "E-mail is not verified.";
+
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final AccountSettings settings;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public LogIn(AccountStore accounts, PasswordHasher hasher, TokenIssuer issuer, AccountSettings settings,
+            TransactionRunner transactions, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Outcome logIn(Command command) {
+        var errors = ValidationErrors.builder();
+        Optional<String> username = TextField.optional().allowingBlank().read("username", command.username(), errors);
+        Optional<String> email = TextField.optional().allowingBlank().read("email", command.email(), errors);
+        if (email.isPresent() && !email.get().isEmpty() && !EmailAddress.isValid(email.get())) {
+            errors.add("email", Messages.INVALID_EMAIL);
+        }
+        Optional<String> password = TextField.required().maxLength(settings.passwordMaxLength())
+                .read("password", command.password(), errors);
+        if (errors.hasErrors()) {
+            return new Outcome.Rejected(errors.build());
+        }
+        Optional<String> givenEmail = email.filter(e -> !e.isEmpty());
+        Optional<String> givenUsername = username.filter(u -> !u.isEmpty());
+        Optional<Optional<Account>> lookup = switch (settings.loginMethod()) {
+            case EMAIL -> givenEmail.map(this::byEmail);
+            case USERNAME -> givenUsername.map(this::byUsername);
+            case USERNAME_EMAIL -> givenEmail.map(this::byEmail).or(() -> givenUsername.map(this::byUsernameOrEmail));
+        };
+        if (lookup.isEmpty() || password.isEmpty()) {
+            return reject(missingCredentialsMessage());
+        }
+        return authenticate(lookup.get(), password.get());
+    }
+
+    private Outcome authenticate(Optional<Account> found, String password) {
+        // An unknown login pays for one hash check too, so timing does not reveal which accounts exist.
+        PasswordHash hash = found.map(Account::passwordHash).orElseGet(hasher::decoy);
+        boolean matches = hasher.matches(password, hash);
+        if (found.isEmpty() || !matches || !found.get().active()) {
+            return reject(BAD_CREDENTIALS);
+        }
+        Account account = found.get();
+        if (settings.emailVerification() == EmailVerification.MANDATORY && !account.emailVerified()) {
+            return reject(NOT_VERIFIED);
+        }
+        Optional<PasswordHash> upgraded = hasher.needsRehash(account.passwordHash())
+                ? Optional.of(hasher.hash(password))
+                : Optional.empty();
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            upgraded.ifPresent(newHash -> upgradeHash(account, newHash));
+            accounts.recordLogin(account.id(), now);
+            return new Outcome.LoggedIn(account, issuer.openSession(account.id(), now));
+        });
+    }
+
+    private void upgradeHash(Account account, PasswordHash hash) {
+        try {
+            accounts.update(account.withRehashedPassword(hash));
+        } catch (ConcurrentUpdateException e) {
+            // Another request changed the account meanwhile; the next login upgrades the hash.
+        }
+    }
+
+    private Optional<Account> byEmail(String email) {
+        return EmailAddress.parse(email).flatMap(accounts::findByEmail);
+    }
+
+    private Optional<Account> byUsername(String username) {
+        return Username.parse(username).flatMap(accounts::findByUsername);
+    }
+
+    private Optional<Account> byUsernameOrEmail(String login) {
+        return byUsername(login).or(() -> byEmail(login));
+    }
+
+    private String missingCredentialsMessage() {
+        return switch (settings.loginMethod()) {
+            case EMAIL -> "Must include \"email\" and \"password\".";
+            case USERNAME -> "Must include \"username\" and \"password\".";
+            case USERNAME_EMAIL -> "Must include either \"username\" or \"email\" and \"password\".";
+        };
+    }
+
+    private static Outcome reject(String message) {
+        return new Outcome.Rejected(ValidationErrors.nonField(message));
+    }
+}

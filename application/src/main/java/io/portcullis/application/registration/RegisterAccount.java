@@ -1,0 +1,109 @@
+package io.portcullis.application.registration;
+
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.DuplicateAccountException;
+import io.portcullis.application.port.PasswordHasher;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.token.TokenIssuer;
+import io.portcullis.application.token.TokenPair;
+import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.account.NewAccount;
+import io.portcullis.domain.account.Profile;
+import io.portcullis.domain.account.Username;
+import io.portcullis.domain.password.PasswordSubject;
+import io.portcullis.domain.profile.ProfileSchema;
+import io.portcullis.domain.validation.FieldInput;
+import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates an account. Fields are checked in the order of dj-rest-auth's register serializer;
+ * the checks that need the whole form (matching passwords, similarity) run only when every
+ * field passed, so a client sees the same errors it would see from dj-rest-auth.
+ */
+public final class RegisterAccount {
+
+    public record Command(
+            FieldInput username,
+            FieldInput email,
+            FieldInput password1,
+            FieldInput password2,
+            Map<String, FieldInput> profile) {
+
+        public Command {
+            profile = Map.copyOf(profile);
+        }
+    }
+
+    public sealed interface Outcome {
+        /** Tokens are present unless the address must be confirmed before the first login. */
+        record Registered(Account account, Optional<TokenPair> tokens) implements Outcome {}
+
+        record Rejected(ValidationErrors errors) implements Outcome {}
+    }
+
+    static final String PASSWORDS_DIFFER = "The two password fields didn't match.";
+
+    private final AccountStore accounts;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final AccountSettings settings;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+    private final RegistrationFields fields;
+
+    public RegisterAccount(AccountStore accounts, PasswordHasher hasher, TokenIssuer issuer,
+            AccountSettings settings, TransactionRunner transactions, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.fields = new RegistrationFields(accounts, settings);
+    }
+
+    public Outcome register(Command command) {
+        var errors = ValidationErrors.builder();
+        Optional<Username> username = fields.username(command.username(), errors);
+        Optional<EmailAddress> email = fields.email(command.email(), errors);
+        Optional<String> password1 = fields.password("password1", command.password1(), true, errors);
+        Optional<String> password2 = fields.password("password2", command.password2(), false, errors);
+        Map<String, String> profileValues =
+                settings.profile().read(command.profile(), ProfileSchema.Purpose.REGISTRATION, errors);
+        if (errors.hasErrors()) {
+            return new Outcome.Rejected(errors.build());
+        }
+        if (!password1.get().equals(password2.get())) {
+            return new Outcome.Rejected(ValidationErrors.nonField(PASSWORDS_DIFFER));
+        }
+        Profile profile = new Profile(profileValues);
+        var similar = settings.passwordPolicy().check(
+                password1.get(), Optional.of(PasswordSubject.of(username, email, profile, settings.profile())));
+        if (!similar.isEmpty()) {
+            return new Outcome.Rejected(ValidationErrors.builder().addAll(ValidationErrors.NON_FIELD, similar).build());
+        }
+        Instant now = clock.instant();
+        var candidate = new NewAccount(username, email, false, hasher.hash(password1.get()), profile, now);
+        try {
+            return transactions.inTransaction(() -> create(candidate, now));
+        } catch (DuplicateAccountException e) {
+            // Another registration won the race between our check and our insert.
+            return new Outcome.Rejected(fields.duplicateError(e.attribute()));
+        }
+    }
+
+    private Outcome create(NewAccount candidate, Instant now) {
+        Account account = accounts.add(candidate);
+        Optional<TokenPair> tokens = settings.emailVerification() == EmailVerification.MANDATORY
+                ? Optional.empty()
+                : Optional.of(issuer.openSession(account.id(), now));
+        return new Outcome.Registered(account, tokens);
+    }
+}

@@ -1,0 +1,100 @@
+package io.portcullis.application.token;
+
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.SessionStore;
+import io.portcullis.application.port.TokenCodec;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.TokenSettings;
+import io.portcullis.domain.validation.FieldInput;
+import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Exchanges a refresh token for a new access token and, with rotation, a new refresh token.
+ * A refresh token presented a second time means it was copied: the whole login is revoked.
+ */
+public final class RefreshAccessToken {
+
+    /** The token from the body ({@code refresh}) or, failing that, from the refresh cookie. */
+    public record Command(FieldInput refresh, Optional<String> cookie) {}
+
+    public sealed interface Outcome {
+        record Refreshed(TokenPair tokens) implements Outcome {}
+
+        record Invalid(ValidationErrors errors) implements Outcome {}
+
+        record Refused(TokenRefusal reason) implements Outcome {}
+    }
+
+    private final TokenCodec codec;
+    private final SessionStore sessions;
+    private final AccountStore accounts;
+    private final TokenIssuer issuer;
+    private final TokenSettings settings;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public RefreshAccessToken(TokenCodec codec, SessionStore sessions, AccountStore accounts, TokenIssuer issuer,
+            TokenSettings settings, TransactionRunner transactions, Clock clock) {
+        this.codec = codec;
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.issuer = issuer;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Outcome refresh(Command command) {
+        return switch (new PresentedToken("refresh", command.refresh(), command.cookie()).read()) {
+            case PresentedToken.Reading.Malformed m -> new Outcome.Invalid(m.errors());
+            case PresentedToken.Reading.Missing m -> new Outcome.Refused(TokenRefusal.MISSING);
+            case PresentedToken.Reading.Present p -> refresh(p.token());
+        };
+    }
+
+    private Outcome refresh(String token) {
+        Instant now = clock.instant();
+        if (!(codec.decode(token, now) instanceof TokenCodec.Decoded.Valid valid)) {
+            return new Outcome.Refused(TokenRefusal.INVALID_OR_EXPIRED);
+        }
+        TokenClaims claims = valid.claims();
+        if (claims.type() != TokenType.REFRESH) {
+            return new Outcome.Refused(TokenRefusal.WRONG_TYPE);
+        }
+        return transactions.inTransaction(() -> rotate(claims, token, now));
+    }
+
+    private Outcome rotate(TokenClaims claims, String token, Instant now) {
+        if (!sessions.isActive(claims.session())) {
+            return new Outcome.Refused(TokenRefusal.BLACKLISTED);
+        }
+        if (accounts.findById(claims.account()).filter(a -> a.active()).isEmpty()) {
+            return new Outcome.Refused(TokenRefusal.ACCOUNT_INACTIVE);
+        }
+        if (!settings.rotateRefreshTokens()) {
+            if (sessions.isBlacklisted(claims.jti())) {
+                return new Outcome.Refused(TokenRefusal.BLACKLISTED);
+            }
+            String access = issuer.issueAccess(claims.account(), claims.session(), now);
+            return new Outcome.Refreshed(new TokenPair(access, token, issuer.accessExpiry(now), claims.expiresAt()));
+        }
+        if (settings.blacklistAfterRotation()) {
+            switch (sessions.consume(claims.jti(), now)) {
+                case CONSUMED -> { }
+                case ALREADY_USED -> {
+                    sessions.revoke(claims.session(), now);
+                    return new Outcome.Refused(TokenRefusal.BLACKLISTED);
+                }
+                case UNKNOWN -> {
+                    return new Outcome.Refused(TokenRefusal.INVALID_OR_EXPIRED);
+                }
+            }
+        } else if (sessions.isBlacklisted(claims.jti())) {
+            return new Outcome.Refused(TokenRefusal.BLACKLISTED);
+        }
+        return new Outcome.Refreshed(issuer.issue(claims.account(), claims.session(), now));
+    }
+}
