@@ -1,0 +1,245 @@
+package io.portcullis.application.contract;
+
+import static io.portcullis.domain.account.AccountFixtures.NOW;
+import static io.portcullis.domain.account.AccountFixtures.newAccount;
+import static io.portcullis.domain.account.AccountFixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.SessionStore;
+import io.portcullis.application.port.SessionStore.Consumption;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.SessionId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SessionStore} promises. Run it against an implementation by extending it.
+ * The tests do not assume an empty store, so a subclass may share one store between tests.
+ *
+ * <p>Decided here, where the port leaves room:
+ *
+ * <ul>
+ *   <li>{@link SessionStore#consume} judges the token alone. A live token of a revoked session is
+ *       {@code CONSUMED} (and blacklisted from then on); a second presentation is
+ *       {@code ALREADY_USED}. Whether the session still counts is {@link SessionStore#isActive}'s
+ *       question, which the use cases ask first. Expiry is the token codec's question: the stored
+ *       expiry does not change the answer either.
+ *   <li>Revoking is idempotent, and revoking an unknown session does nothing.
+ *   <li>Recording a refresh token for a session that was never opened fails with some runtime
+ *       exception (which one is the implementation's).
+ * </ul>
+ */
+public abstract class SessionStoreContract {
+
+    private static final Instant LATER = NOW.plus(Duration.ofMinutes(5));
+    private static final Instant EXPIRY = NOW.plus(Duration.ofDays(1));
+
+    /** The store under test. May return the same store on every call within one test. */
+    protected abstract SessionStore sessions();
+
+    /** The accounts of the same database, so sessions can belong to real accounts. */
+    protected abstract AccountStore accounts();
+
+    /** Runs work in one transaction of the store's database. */
+    protected abstract TransactionRunner transactions();
+
+    private AccountId anAccount() {
+        return accounts().add(newAccount().build()).id();
+    }
+
+    // ---------------------------------------------------------------- sessions
+
+    @Test
+    void open_returns_a_new_url_safe_id_each_time() {
+        AccountId account = anAccount();
+        Set<SessionId> ids = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add(sessions().open(account, NOW));
+        }
+
+        assertThat(ids).hasSize(50);
+        assertThat(ids).allSatisfy(id -> assertThat(id.value()).matches("[A-Za-z0-9_-]{22,64}"));
+    }
+
+    @Test
+    void an_open_session_is_active_and_an_unknown_one_is_not() {
+        SessionId session = sessions().open(anAccount(), NOW);
+
+        assertThat(sessions().isActive(session)).isTrue();
+        assertThat(sessions().isActive(new SessionId(unique("no-such-session-")))).isFalse();
+    }
+
+    @Test
+    void a_revoked_session_is_no_longer_active_and_its_siblings_are() {
+        AccountId account = anAccount();
+        SessionId revoked = sessions().open(account, NOW);
+        SessionId sibling = sessions().open(account, NOW);
+
+        sessions().revoke(revoked, LATER);
+
+        assertThat(sessions().isActive(revoked)).isFalse();
+        assertThat(sessions().isActive(sibling)).isTrue();
+    }
+
+    @Test
+    void revoking_twice_or_revoking_an_unknown_session_is_harmless() {
+        SessionId session = sessions().open(anAccount(), NOW);
+
+        sessions().revoke(session, LATER);
+        sessions().revoke(session, LATER.plusSeconds(1));
+        sessions().revoke(new SessionId(unique("no-such-session-")), LATER);
+
+        assertThat(sessions().isActive(session)).isFalse();
+    }
+
+    @Test
+    void revoke_all_ends_every_session_of_that_account_and_no_other() {
+        AccountId mine = anAccount();
+        AccountId theirs = anAccount();
+        SessionId first = sessions().open(mine, NOW);
+        SessionId second = sessions().open(mine, NOW);
+        SessionId other = sessions().open(theirs, NOW);
+
+        sessions().revokeAll(mine, LATER);
+
+        assertThat(sessions().isActive(first)).isFalse();
+        assertThat(sessions().isActive(second)).isFalse();
+        assertThat(sessions().isActive(other)).isTrue();
+    }
+
+    @Test
+    void revoke_all_of_an_account_without_sessions_is_harmless() {
+        sessions().revokeAll(anAccount(), LATER);
+    }
+
+    // ---------------------------------------------------------------- refresh tokens
+
+    @Test
+    void a_recorded_token_is_consumed_once_and_then_already_used() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+        String jti = unique("jti-");
+        sessions().recordRefreshToken(jti, session, account, EXPIRY);
+
+        assertThat(sessions().isBlacklisted(jti)).isFalse();
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.CONSUMED);
+        assertThat(sessions().isBlacklisted(jti)).isTrue();
+        assertThat(sessions().consume(jti, LATER.plusSeconds(1))).isEqualTo(Consumption.ALREADY_USED);
+        assertThat(sessions().isBlacklisted(jti)).isTrue();
+    }
+
+    @Test
+    void an_unknown_token_is_unknown_and_not_blacklisted() {
+        String jti = unique("never-recorded-");
+
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.UNKNOWN);
+        assertThat(sessions().isBlacklisted(jti)).isFalse();
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.UNKNOWN);
+    }
+
+    @Test
+    void consuming_one_token_leaves_the_other_tokens_of_the_session_live() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+        String first = unique("jti-");
+        String second = unique("jti-");
+        sessions().recordRefreshToken(first, session, account, EXPIRY);
+        sessions().recordRefreshToken(second, session, account, EXPIRY);
+
+        sessions().consume(first, LATER);
+
+        assertThat(sessions().isBlacklisted(second)).isFalse();
+        assertThat(sessions().consume(second, LATER)).isEqualTo(Consumption.CONSUMED);
+        assertThat(sessions().isActive(session)).isTrue();
+    }
+
+    @Test
+    void a_live_token_of_a_revoked_session_is_consumed_once_and_the_session_stays_revoked() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+        String jti = unique("jti-");
+        sessions().recordRefreshToken(jti, session, account, EXPIRY);
+        sessions().revoke(session, LATER);
+
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.CONSUMED);
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.ALREADY_USED);
+        assertThat(sessions().isBlacklisted(jti)).isTrue();
+        assertThat(sessions().isActive(session)).isFalse();
+    }
+
+    @Test
+    void revoking_a_session_does_not_by_itself_blacklist_its_tokens() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+        String jti = unique("jti-");
+        sessions().recordRefreshToken(jti, session, account, EXPIRY);
+
+        sessions().revokeAll(account, LATER);
+
+        assertThat(sessions().isBlacklisted(jti)).isFalse();
+        assertThat(sessions().isActive(session)).isFalse();
+    }
+
+    @Test
+    void the_stored_expiry_does_not_change_what_consume_answers() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+        String jti = unique("jti-");
+        sessions().recordRefreshToken(jti, session, account, NOW.plusSeconds(1));
+
+        assertThat(sessions().consume(jti, NOW.plus(Duration.ofDays(30)))).isEqualTo(Consumption.CONSUMED);
+    }
+
+    @Test
+    void a_token_cannot_be_recorded_for_a_session_that_was_never_opened() {
+        AccountId account = anAccount();
+        SessionId ghost = new SessionId(unique("no-such-session-"));
+        String jti = unique("jti-");
+
+        assertThatThrownBy(() -> sessions().recordRefreshToken(jti, ghost, account, EXPIRY))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.UNKNOWN);
+    }
+
+    @Test
+    void of_twenty_concurrent_consumptions_of_one_token_exactly_one_succeeds() throws Exception {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+        String jti = unique("jti-");
+        sessions().recordRefreshToken(jti, session, account, EXPIRY);
+        List<Callable<Object>> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(() -> transactions().inTransaction(() -> sessions().consume(jti, LATER)));
+        }
+
+        List<Object> outcomes = Concurrently.run(attempts);
+
+        assertThat(outcomes).filteredOn(Consumption.CONSUMED::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(Consumption.ALREADY_USED::equals).hasSize(19);
+        assertThat(sessions().isBlacklisted(jti)).isTrue();
+    }
+
+    @Test
+    void sessions_opened_and_tokens_recorded_in_one_transaction_are_there_after_it() {
+        AccountId account = anAccount();
+        String jti = unique("jti-");
+
+        SessionId session = transactions().inTransaction(() -> {
+            SessionId opened = sessions().open(account, NOW);
+            sessions().recordRefreshToken(jti, opened, account, EXPIRY);
+            return opened;
+        });
+
+        assertThat(sessions().isActive(session)).isTrue();
+        assertThat(sessions().consume(jti, LATER)).isEqualTo(Consumption.CONSUMED);
+    }
+}

@@ -1,0 +1,145 @@
+package io.portcullis.application.fakes;
+
+import io.portcullis.application.port.SessionStore;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.SessionId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A {@link SessionStore} in memory, for use-case tests. It behaves as the database adapter does
+ * (see {@code SessionStoreContract}): {@link #consume} looks at the token alone, not at its
+ * session, and is atomic. Thread-safe: every method holds the store's lock.
+ */
+public class InMemorySessionStore implements SessionStore {
+
+    /** A session as stored. */
+    public record StoredSession(SessionId id, AccountId account, Instant createdAt, Optional<Instant> revokedAt) {}
+
+    /** A refresh token as stored. */
+    public record StoredToken(String jti, SessionId session, AccountId account, Instant expiresAt,
+            Optional<Instant> usedAt) {}
+
+    private final Map<SessionId, StoredSession> sessions = new LinkedHashMap<>();
+    private final Map<String, StoredToken> tokens = new HashMap<>();
+    private final Supplier<String> ids;
+
+    /** Session ids are 32 random bytes from a {@link SecureRandom}, base64url without padding. */
+    public InMemorySessionStore() {
+        this(randomIds(new SecureRandom()));
+    }
+
+    /** Session ids come from {@code ids}, which must not repeat itself. */
+    public InMemorySessionStore(Supplier<String> ids) {
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** 32 bytes of {@code random} as unpadded base64url: 43 characters, URL- and cookie-safe. */
+    public static Supplier<String> randomIds(SecureRandom random) {
+        return () -> {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        };
+    }
+
+    @Override
+    public synchronized SessionId open(AccountId account, Instant now) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(now, "now");
+        SessionId id = new SessionId(ids.get());
+        if (sessions.containsKey(id)) {
+            throw new IllegalStateException("session id generator repeated itself");
+        }
+        sessions.put(id, new StoredSession(id, account, now, Optional.empty()));
+        return id;
+    }
+
+    /** @throws IllegalArgumentException when the session was never opened or the jti is recorded already */
+    @Override
+    public synchronized void recordRefreshToken(String jti, SessionId session, AccountId account, Instant expiresAt) {
+        Objects.requireNonNull(jti, "jti");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        if (!sessions.containsKey(session)) {
+            throw new IllegalArgumentException("no such session");
+        }
+        if (tokens.containsKey(jti)) {
+            throw new IllegalArgumentException("refresh token recorded twice");
+        }
+        tokens.put(jti, new StoredToken(jti, session, account, expiresAt, Optional.empty()));
+    }
+
+    @Override
+    public synchronized Consumption consume(String jti, Instant now) {
+        Objects.requireNonNull(now, "now");
+        StoredToken token = tokens.get(jti);
+        if (token == null) {
+            return Consumption.UNKNOWN;
+        }
+        if (token.usedAt().isPresent()) {
+            return Consumption.ALREADY_USED;
+        }
+        tokens.put(jti, new StoredToken(jti, token.session(), token.account(), token.expiresAt(), Optional.of(now)));
+        return Consumption.CONSUMED;
+    }
+
+    @Override
+    public synchronized boolean isBlacklisted(String jti) {
+        StoredToken token = tokens.get(jti);
+        return token != null && token.usedAt().isPresent();
+    }
+
+    @Override
+    public synchronized boolean isActive(SessionId session) {
+        StoredSession s = sessions.get(session);
+        return s != null && s.revokedAt().isEmpty();
+    }
+
+    /** Revokes once: a second revocation keeps the first instant. Unknown ids are ignored. */
+    @Override
+    public synchronized void revoke(SessionId session, Instant now) {
+        Objects.requireNonNull(now, "now");
+        StoredSession s = sessions.get(session);
+        if (s != null && s.revokedAt().isEmpty()) {
+            sessions.put(session, new StoredSession(s.id(), s.account(), s.createdAt(), Optional.of(now)));
+        }
+    }
+
+    @Override
+    public synchronized void revokeAll(AccountId account, Instant now) {
+        for (StoredSession s : List.copyOf(sessions.values())) {
+            if (s.account().equals(account)) {
+                revoke(s.id(), now);
+            }
+        }
+    }
+
+    /** The sessions of an account in the order they were opened: for assertions. */
+    public synchronized List<StoredSession> sessionsOf(AccountId account) {
+        List<StoredSession> found = new ArrayList<>();
+        for (StoredSession s : sessions.values()) {
+            if (s.account().equals(account)) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
+    public synchronized Optional<StoredSession> session(SessionId id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    public synchronized Optional<StoredToken> token(String jti) {
+        return Optional.ofNullable(tokens.get(jti));
+    }
+}
