@@ -1,0 +1,94 @@
+package io.portcullis.adapters.persistence;
+
+import static io.portcullis.adapters.persistence.SqlFailures.guard;
+
+import io.portcullis.application.port.SessionStore;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.SessionId;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Sessions in {@code sessions} and their refresh tokens in {@code refresh_tokens}. A consumed
+ * token keeps its row with {@code used_at} set: that row is the blacklist. {@link #consume} is one
+ * conditional {@code UPDATE}, so of concurrent callers the database lets exactly one succeed; it
+ * judges the token alone, not its session (see {@code SessionStoreContract}).
+ */
+public final class MyBatisSessionStore implements SessionStore {
+
+    private final SessionMapper mapper;
+    private final Supplier<String> ids;
+
+    /** Session ids are 32 bytes of a {@link SecureRandom} in unpadded base64url (43 characters). */
+    public MyBatisSessionStore(Database database) {
+        this(database, randomIds(new SecureRandom()));
+    }
+
+    /** Session ids come from {@code ids}: unguessable, unique, at most 64 URL-safe characters. */
+    public MyBatisSessionStore(Database database, Supplier<String> ids) {
+        this.mapper = Objects.requireNonNull(database, "database").sessions().getMapper(SessionMapper.class);
+        this.ids = Objects.requireNonNull(ids, "ids");
+    }
+
+    /** 32 bytes of {@code random} as unpadded base64url. */
+    public static Supplier<String> randomIds(SecureRandom random) {
+        Objects.requireNonNull(random, "random");
+        return () -> {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        };
+    }
+
+    @Override
+    public SessionId open(AccountId account, Instant now) {
+        Objects.requireNonNull(now, "now");
+        SessionId id = new SessionId(ids.get());
+        guard("opening a session", () -> mapper.insertSession(id.value(), account.value(), now));
+        return id;
+    }
+
+    @Override
+    public void recordRefreshToken(String jti, SessionId session, AccountId account, Instant expiresAt) {
+        Objects.requireNonNull(jti, "jti");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        guard("recording a refresh token",
+                () -> mapper.insertRefreshToken(jti, session.value(), account.value(), expiresAt));
+    }
+
+    @Override
+    public Consumption consume(String jti, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return guard("consuming a refresh token", () -> {
+            if (mapper.markUsed(jti, now) == 1) {
+                return Consumption.CONSUMED;
+            }
+            return mapper.countTokens(jti) > 0 ? Consumption.ALREADY_USED : Consumption.UNKNOWN;
+        });
+    }
+
+    @Override
+    public boolean isBlacklisted(String jti) {
+        return guard("checking a refresh token", () -> mapper.countUsed(jti) > 0);
+    }
+
+    @Override
+    public boolean isActive(SessionId session) {
+        return guard("checking a session", () -> mapper.countActive(session.value()) > 0);
+    }
+
+    @Override
+    public void revoke(SessionId session, Instant now) {
+        Objects.requireNonNull(now, "now");
+        guard("revoking a session", () -> mapper.revoke(session.value(), now));
+    }
+
+    @Override
+    public void revokeAll(AccountId account, Instant now) {
+        Objects.requireNonNull(now, "now");
+        guard("revoking the sessions of an account", () -> mapper.revokeAll(account.value(), now));
+    }
+}
