@@ -31,6 +31,7 @@ public interface AccountStore {
 
     /**
      * Writes a changed account, provided nobody wrote it since {@code changed.version() - 1} was read.
+     * The creation and last-login times are not written: they have their own writers.
      *
      * @throws ConcurrentUpdateException when the stored version moved on
      * @throws DuplicateAccountException when a changed username now collides with another account

@@ -22,11 +22,14 @@ public interface SessionStore {
         CONSUMED,
         /** It had been consumed or blacklisted before. */
         ALREADY_USED,
-        /** No such token was ever recorded, or its session is gone. */
+        /** No such token was ever recorded (or it was purged with its session). */
         UNKNOWN
     }
 
-    /** Atomically blacklists a live refresh token; of two concurrent calls, one alone sees CONSUMED. */
+    /**
+     * Atomically blacklists a live refresh token; of two concurrent calls, one alone sees CONSUMED.
+     * Looks at the token alone: whether its session is still active is {@link #isActive}'s question.
+     */
     Consumption consume(String jti, Instant now);
 
     boolean isBlacklisted(String jti);
