@@ -1,0 +1,223 @@
+package io.portcullis.adapters.security.jwt;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTCreator;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.AlgorithmMismatchException;
+import com.auth0.jwt.exceptions.IncorrectClaimException;
+import com.auth0.jwt.exceptions.JWTDecodeException;
+import com.auth0.jwt.exceptions.MissingClaimException;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.Verification;
+import io.portcullis.application.port.TokenCodec;
+import io.portcullis.application.token.TokenClaims;
+import io.portcullis.application.token.TokenType;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.SessionId;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Signed JWTs shaped like simplejwt's ({@code token_type}, {@code exp}, {@code iat}, {@code jti},
+ * numeric {@code user_id}), plus {@code sid}, the session the token belongs to.
+ */
+public final class JwtTokenCodec implements TokenCodec {
+
+    static final String TOKEN_TYPE = "token_type";
+    static final String USER_ID = "user_id";
+    static final String SESSION_ID = "sid";
+
+    /** Far above any token we issue; refuses to parse megabytes of attacker input. */
+    static final int MAX_TOKEN_LENGTH = 8192;
+
+    private static final int MAX_JTI_LENGTH = 255;
+    private static final int GENERATED_SECRET_BYTES = 64;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JwtSettings settings;
+    private final Algorithm algorithm;
+    private final SecureRandom random = new SecureRandom();
+
+    /** @throws IllegalArgumentException for an unsupported algorithm or a secret too short for it */
+    public JwtTokenCodec(JwtSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.algorithm = SigningAlgorithms.fromSettings(settings);
+    }
+
+    /** A random secret long enough for every supported HMAC algorithm, for development setups. */
+    public static byte[] generateSecret() {
+        byte[] secret = new byte[GENERATED_SECRET_BYTES];
+        new SecureRandom().nextBytes(secret);
+        return secret;
+    }
+
+    @Override
+    public String encode(TokenClaims claims) {
+        Objects.requireNonNull(claims, "claims");
+        // Header and claims in PyJWT's order: for the same claims and key the token is byte for byte
+        // the one simplejwt would issue.
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", algorithm.getName());
+        header.put("typ", "JWT");
+        JWTCreator.Builder builder = JWT.create()
+                .withHeader(header)
+                .withClaim(TOKEN_TYPE, claims.type().claim())
+                .withExpiresAt(claims.expiresAt())
+                .withIssuedAt(claims.issuedAt())
+                .withJWTId(claims.jti())
+                .withClaim(USER_ID, claims.account().value())
+                .withClaim(SESSION_ID, claims.session().value());
+        settings.issuer().ifPresent(builder::withIssuer);
+        settings.audience().ifPresent(builder::withAudience);
+        return builder.sign(algorithm);
+    }
+
+    /**
+     * Never throws for a bad token: every failure is an {@link Decoded.Invalid} with a short reason
+     * fit for logs (it never echoes the token). {@code now} is required: a missing clock is a bug.
+     */
+    @Override
+    public Decoded decode(String token, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (token == null || token.isBlank()) {
+            return invalid("empty token");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return invalid("token too long");
+        }
+        try {
+            return readClaims(verifier(now).verify(token), now);
+        } catch (AlgorithmMismatchException e) {
+            return invalid("algorithm not allowed");
+        } catch (SignatureVerificationException e) {
+            return invalid("bad signature");
+        } catch (TokenExpiredException e) {
+            return invalid("expired");
+        } catch (MissingClaimException e) {
+            return invalid("missing claim " + e.getClaimName());
+        } catch (IncorrectClaimException e) {
+            return invalid("wrong claim " + e.getClaimName());
+        } catch (JWTDecodeException e) {
+            return invalid("malformed token");
+        } catch (RuntimeException e) {
+            return invalid("unreadable token");
+        }
+    }
+
+    @Override
+    public String newTokenId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HEX.formatHex(bytes);
+    }
+
+    /** Checks signature, algorithm (only the configured one), iss and aud. */
+    private JWTVerifier verifier(Instant now) {
+        // java-jwt takes whole seconds; rounding up keeps it from refusing what our own exp check allows.
+        long leewaySeconds = ceilSeconds(settings.leeway());
+        Verification verification = JWT.require(algorithm).acceptLeeway(leewaySeconds)
+                // iat is checked for presence below, not against the clock: a node slightly ahead must
+                // not make its fresh tokens unusable on the others.
+                .ignoreIssuedAt();
+        settings.issuer().ifPresent(verification::withIssuer);
+        settings.audience().ifPresent(verification::withAudience);
+        return ((JWTVerifier.BaseVerification) verification).build(Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    private Decoded readClaims(DecodedJWT jwt, Instant now) {
+        Optional<TokenType> type = string(jwt.getClaim(TOKEN_TYPE)).flatMap(TokenType::fromClaim);
+        if (type.isEmpty()) {
+            return invalid("missing or unknown token_type");
+        }
+        Optional<Long> expiresAt = integer(jwt.getClaim("exp"));
+        if (expiresAt.isEmpty()) {
+            return invalid("missing or non-integer exp");
+        }
+        Optional<Long> issuedAt = integer(jwt.getClaim("iat"));
+        if (issuedAt.isEmpty()) {
+            return invalid("missing or non-integer iat");
+        }
+        Instant expiry = Instant.ofEpochSecond(expiresAt.get());
+        // Expired at exp itself, as in PyJWT: valid while now - leeway < exp.
+        if (!now.minus(settings.leeway()).isBefore(expiry)) {
+            return invalid("expired");
+        }
+        Optional<String> jti = string(jwt.getClaim("jti")).filter(id -> id.length() <= MAX_JTI_LENGTH);
+        if (jti.isEmpty()) {
+            return invalid("missing or invalid jti");
+        }
+        Optional<Long> userId = integer(jwt.getClaim(USER_ID)).filter(id -> id > 0);
+        if (userId.isEmpty()) {
+            return invalid("missing or invalid user_id");
+        }
+        Optional<String> sessionId = string(jwt.getClaim(SESSION_ID)).filter(JwtTokenCodec::isSessionId);
+        if (sessionId.isEmpty()) {
+            return invalid("missing or invalid sid");
+        }
+        return new Decoded.Valid(new TokenClaims(
+                type.get(),
+                new AccountId(userId.get()),
+                new SessionId(sessionId.get()),
+                jti.get(),
+                Instant.ofEpochSecond(issuedAt.get()),
+                expiry));
+    }
+
+    private static Optional<String> string(Claim claim) {
+        if (claim.isMissing() || claim.isNull()) {
+            return Optional.empty();
+        }
+        return claim.as(Object.class) instanceof String value && !value.isBlank()
+                ? Optional.of(value)
+                : Optional.empty();
+    }
+
+    /** A JSON integer that fits a long: not a string of digits, not 1.5, not a huge number. */
+    private static Optional<Long> integer(Claim claim) {
+        if (claim.isMissing() || claim.isNull()) {
+            return Optional.empty();
+        }
+        Object value = claim.as(Object.class);
+        if (value instanceof Integer || value instanceof Long) {
+            long number = ((Number) value).longValue();
+            // Keeps Instant.ofEpochSecond from failing on absurd dates.
+            return Math.abs(number) <= Instant.MAX.getEpochSecond() ? Optional.of(number) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isSessionId(String value) {
+        try {
+            new SessionId(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static long ceilSeconds(Duration duration) {
+        long seconds = duration.getSeconds();
+        return duration.getNano() > 0 ? seconds + 1 : seconds;
+    }
+
+    private static Decoded invalid(String reason) {
+        return new Decoded.Invalid(reason);
+    }
+
+    @Override
+    public String toString() {
+        return "JwtTokenCodec[" + settings.algorithm() + "]";
+    }
+}
