@@ -1,0 +1,144 @@
+package io.portcullis.bootstrap.config;
+
+import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.TokenSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one Portcullis process, checked and typed. Built by
+ * {@link SettingsLoader}; the composition root hands each part to the adapter or use case it shapes.
+ * {@code toString} is safe to log: secrets print as {@code Secret[hidden]}.
+ *
+ * @param account the settings the use cases take (login method, profile schema, password policy...)
+ * @param configFile the config file that was read, if any
+ */
+public record PortcullisConfig(
+        Http http,
+        Database database,
+        Jwt jwt,
+        Cookies cookies,
+        PasswordHashing passwordHashing,
+        AccountSettings account,
+        Optional<Path> configFile) {
+
+    public PortcullisConfig {
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(jwt, "jwt");
+        Objects.requireNonNull(cookies, "cookies");
+        Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(configFile, "configFile");
+    }
+
+    /**
+     * The HTTP server.
+     *
+     * @param basePath where the endpoints are mounted: {@code /auth}, or {@code /} for the root;
+     *     never ends with a slash except for the root
+     */
+    public record Http(String host, int port, String basePath, int maxRequestBytes, int workerThreads) {}
+
+    /** The database the persistence adapter connects to (a HikariCP pool). */
+    public record Database(String url, String user, Secret password, int poolSize, Duration connectionTimeout) {}
+
+    /**
+     * JSON Web Tokens.
+     *
+     * @param secret the HMAC key, at least {@link JwtAlgorithm#minimumSecretBytes()} long
+     * @param secretGenerated true when the key was made up at start-up (development only): tokens
+     *     then die with the process and differ between instances; the caller should warn loudly
+     * @param tokens lifetimes and rotation, as the token use cases take them
+     * @param returnExpiration whether login and registration answers carry access_expiration and
+     *     refresh_expiration (dj-rest-auth's JWT_AUTH_RETURN_EXPIRATION); refresh answers always do
+     * @param leeway clock skew tolerated when checking exp and nbf
+     */
+    public record Jwt(
+            JwtAlgorithm algorithm,
+            Secret secret,
+            boolean secretGenerated,
+            TokenSettings tokens,
+            boolean returnExpiration,
+            Optional<String> issuer,
+            Optional<String> audience,
+            Duration leeway) {}
+
+    /** The signing algorithms accepted today, each with the shortest key it may use (RFC 7518 3.2). */
+    public enum JwtAlgorithm {
+        HS256(32),
+        HS384(48),
+        HS512(64);
+
+        private final int minimumSecretBytes;
+
+        JwtAlgorithm(int minimumSecretBytes) {
+            this.minimumSecretBytes = minimumSecretBytes;
+        }
+
+        public int minimumSecretBytes() {
+            return minimumSecretBytes;
+        }
+    }
+
+    /**
+     * The JWT cookies (dj-rest-auth's JWT_AUTH_* settings). With no access-cookie name, tokens travel
+     * in bodies and headers only.
+     */
+    public record Cookies(
+            Optional<String> accessName,
+            Optional<String> refreshName,
+            boolean httpOnly,
+            boolean secure,
+            SameSite sameSite,
+            String path,
+            Optional<String> domain) {
+
+        /** Whether login sets cookies at all. */
+        public boolean enabled() {
+            return accessName.isPresent() || refreshName.isPresent();
+        }
+    }
+
+    public enum SameSite {
+        LAX("Lax"),
+        STRICT("Strict"),
+        NONE("None");
+
+        private final String attribute;
+
+        SameSite(String attribute) {
+            this.attribute = attribute;
+        }
+
+        /** The value of the cookie's SameSite attribute. */
+        public String attribute() {
+            return attribute;
+        }
+    }
+
+    /**
+     * How new password hashes are made, and the bounded pool that makes them. Hashes of the other
+     * kind are still verified (and upgraded at the next login).
+     *
+     * @param threads the size of the hashing pool
+     * @param queue how many hashing jobs may wait before new ones are refused
+     */
+    public record PasswordHashing(Hasher hasher, Argon2 argon2, int pbkdf2Iterations, int threads, int queue) {}
+
+    public enum Hasher {
+        ARGON2ID,
+        PBKDF2_SHA256;
+
+        /** The name used in settings: {@code argon2id}, {@code pbkdf2_sha256}. */
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Argon2id cost parameters (RFC 9106): memory in KiB, passes, lanes. */
+    public record Argon2(int memoryKib, int iterations, int parallelism) {}
+}
