@@ -1,6 +1,6 @@
 package io.portcullis.application.port;
 
-import io.portcullis.application.token.TokenClaims;
+import io.portcullis.domain.session.TokenClaims;
 import java.time.Instant;
 
 /** Encodes token claims into signed strings and reads them back, checking signature and expiry. */

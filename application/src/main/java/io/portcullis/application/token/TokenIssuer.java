@@ -1,5 +1,7 @@
 package io.portcullis.application.token;
 
+import io.portcullis.domain.session.TokenType;
+import io.portcullis.domain.session.TokenClaims;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.settings.TokenSettings;

@@ -1,7 +1,7 @@
 package io.portcullis.application.fakes;
 
 import io.portcullis.application.port.TokenCodec;
-import io.portcullis.application.token.TokenClaims;
+import io.portcullis.domain.session.TokenClaims;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

@@ -36,7 +36,7 @@ class ArticleExampleTest {
         PortcullisConfig config = Loading.withSecret().commandLine(docs("examples/article.properties")).load();
 
         var gender = new ProfileField("gender", "Gender", ProfileFieldType.CHOICE,
-                List.of(new Choice("M", "Male"), new Choice("F", "Female"), new Choice("NS", "Not specified")),
+                List.of(new Choice("M", "Male"), new Choice("F", "Female"), new Choice("NS", "Not Specified")),
                 20, Optional.empty(), true, true);
         var phoneNumber = new ProfileField("phone_number", "Phone number", ProfileFieldType.TEXT, List.of(),
                 30, Optional.empty(), true, false);

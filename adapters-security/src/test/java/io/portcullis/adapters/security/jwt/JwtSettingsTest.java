@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.portcullis.application.port.TokenCodec.Decoded;
-import io.portcullis.application.token.TokenClaims;
-import io.portcullis.application.token.TokenType;
+import io.portcullis.domain.session.TokenClaims;
+import io.portcullis.domain.session.TokenType;
 import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.session.SessionId;
 import java.nio.charset.StandardCharsets;

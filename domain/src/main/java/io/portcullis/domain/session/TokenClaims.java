@@ -1,7 +1,6 @@
-package io.portcullis.application.token;
+package io.portcullis.domain.session;
 
 import io.portcullis.domain.account.AccountId;
-import io.portcullis.domain.session.SessionId;
 import java.time.Instant;
 import java.util.Objects;
 

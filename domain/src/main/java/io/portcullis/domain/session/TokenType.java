@@ -1,4 +1,4 @@
-package io.portcullis.application.token;
+package io.portcullis.domain.session;
 
 /** The {@code token_type} claim. */
 public enum TokenType {

@@ -1,0 +1,82 @@
+package io.portcullis.bootstrap;
+
+import io.portcullis.bootstrap.config.ConfigurationException;
+import io.portcullis.bootstrap.config.PortcullisConfig;
+import io.portcullis.bootstrap.config.SettingsLoader;
+import io.portcullis.bootstrap.server.PortcullisServer;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * {@code java -jar portcullis.jar [--config FILE] [--dev]}. {@code --dev} allows a generated JWT
+ * secret, so a first start needs no configuration at all.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        // Jersey and Grizzly log through java.util.logging; route it to the one logging setup.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Optional<Path> configFile = Optional.empty();
+        Map<String, String> systemProperties = new HashMap<>();
+        System.getProperties().forEach((key, value) -> systemProperties.put(key.toString(), value.toString()));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> {
+                    if (i + 1 >= args.length) {
+                        fail("--config needs a file path");
+                    }
+                    configFile = Optional.of(Path.of(args[++i]));
+                }
+                case "--dev" -> systemProperties.putIfAbsent("portcullis.jwt.allow-generated-secret", "true");
+                default -> fail("unknown argument '" + args[i] + "'; usage: java -jar portcullis.jar [--config FILE] [--dev]");
+            }
+        }
+        PortcullisConfig config;
+        try {
+            config = new SettingsLoader(System.getenv(), systemProperties, Runtime.getRuntime().availableProcessors(),
+                    new java.security.SecureRandom()).load(configFile);
+        } catch (ConfigurationException e) {
+            fail("configuration refused:\n" + e.getMessage());
+            return;
+        }
+        if (config.jwt().secretGenerated()) {
+            LOG.warn("DEVELOPMENT MODE: the JWT secret was generated for this run; tokens die with the process. "
+                    + "Set jwt.secret (PORTCULLIS_JWT_SECRET) for anything else.");
+        }
+        PortcullisServer server;
+        try {
+            server = PortcullisServer.start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            LOG.error("Portcullis could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "portcullis-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void fail(String message) {
+        LOG.error(message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,18 @@
+package io.portcullis.bootstrap.server;
+
+import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.Request;
+
+/**
+ * Replaces Grizzly's HTML error page, which would print a stack trace, for errors that happen
+ * outside Jersey (a malformed request line, say). The body is JSON like every other answer.
+ */
+final class JsonErrorPages implements ErrorPageGenerator {
+
+    @Override
+    public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
+        request.getResponse().setContentType("application/json");
+        String detail = status >= 500 ? "An error has occurred." : reasonPhrase;
+        return "{\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    }
+}

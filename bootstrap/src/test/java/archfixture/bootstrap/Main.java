@@ -1,0 +1,3 @@
+package archfixture.bootstrap;
+
+public record Main(String name) {}

@@ -1,0 +1,4 @@
+package archfixture.domain;
+
+/** Breaks the rule: the domain uses a framework type. */
+public record LeakyAccount(jakarta.ws.rs.core.Response response) {}

@@ -1,0 +1,4 @@
+package archfixture.stray;
+
+/** Breaks the rule: a class in no layer. */
+public record Orphan(String name) {}
