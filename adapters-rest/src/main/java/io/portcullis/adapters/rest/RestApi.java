@@ -1,0 +1,94 @@
+package io.portcullis.adapters.rest;
+
+import io.portcullis.adapters.rest.auth.AccessTokenFilter;
+import io.portcullis.adapters.rest.body.RequestFieldsReader;
+import io.portcullis.adapters.rest.body.RequestHeadersFilter;
+import io.portcullis.adapters.rest.cookie.TokenCookieDeletionFilter;
+import io.portcullis.adapters.rest.resource.LoginResource;
+import io.portcullis.adapters.rest.resource.LogoutResource;
+import io.portcullis.adapters.rest.resource.PasswordChangeResource;
+import io.portcullis.adapters.rest.resource.RegistrationResource;
+import io.portcullis.adapters.rest.resource.TokenRefreshResource;
+import io.portcullis.adapters.rest.resource.TokenVerifyResource;
+import io.portcullis.adapters.rest.resource.UserResource;
+import io.portcullis.adapters.rest.response.CapacityExceededMapper;
+import io.portcullis.adapters.rest.response.EmptyErrorBodyFilter;
+import io.portcullis.adapters.rest.response.JsonWriter;
+import io.portcullis.adapters.rest.response.RequestBodyRejectedMapper;
+import io.portcullis.adapters.rest.response.StandardHeadersFilter;
+import io.portcullis.adapters.rest.response.UnexpectedExceptionMapper;
+import io.portcullis.adapters.rest.response.WebApplicationExceptionMapper;
+import io.portcullis.adapters.rest.settings.RestSettings;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.model.Resource;
+
+/**
+ * The REST adapter's entry point for the composition root. It registers the endpoints under the
+ * configured base path together with their body reader, JSON writer, filters and exception
+ * mappers. The use cases come from the injection binder of the caller; see {@link #configure}.
+ */
+public final class RestApi {
+
+    /** Each endpoint's path below the base path; a trailing slash is optional on all of them. */
+    private static final Map<String, Class<?>> ENDPOINTS = endpoints();
+
+    private RestApi() {}
+
+    /**
+     * Registers everything the API needs on {@code config}. The caller binds, with an
+     * {@code AbstractBinder}, an instance of each use case: {@code LogIn}, {@code LogOut},
+     * {@code RegisterAccount}, {@code UpdateUser}, {@code ChangePassword},
+     * {@code RefreshAccessToken}, {@code VerifyToken} and {@code AuthenticateAccessToken}; and
+     * may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
+     */
+    public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
+        for (Map.Entry<String, Class<?>> endpoint : ENDPOINTS.entrySet()) {
+            config.registerResources(Resource.builder(endpoint.getValue())
+                    .path(settings.basePath() + "/" + endpoint.getKey())
+                    .build());
+        }
+        config.register(new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(settings).to(RestSettings.class);
+                // Ranked below the default so that a Clock bound by the composition root wins.
+                bind(Clock.systemUTC()).to(Clock.class).ranked(Integer.MIN_VALUE);
+            }
+        });
+        config.register(RequestFieldsReader.class);
+        config.register(JsonWriter.class);
+        config.register(RequestHeadersFilter.class);
+        config.register(AccessTokenFilter.class);
+        config.register(TokenCookieDeletionFilter.class);
+        config.register(StandardHeadersFilter.class);
+        config.register(EmptyErrorBodyFilter.class);
+        config.register(RequestBodyRejectedMapper.class);
+        config.register(CapacityExceededMapper.class);
+        config.register(WebApplicationExceptionMapper.class);
+        config.register(UnexpectedExceptionMapper.class);
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Jersey would otherwise call sendError for bodiless error statuses, and Grizzly answers
+        // those with its own HTML page.
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        // No provider may be picked up from the class path behind the API's back.
+        config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        return config;
+    }
+
+    private static Map<String, Class<?>> endpoints() {
+        var endpoints = new LinkedHashMap<String, Class<?>>();
+        endpoints.put("login", LoginResource.class);
+        endpoints.put("logout", LogoutResource.class);
+        endpoints.put("user", UserResource.class);
+        endpoints.put("password/change", PasswordChangeResource.class);
+        endpoints.put("token/verify", TokenVerifyResource.class);
+        endpoints.put("token/refresh", TokenRefreshResource.class);
+        endpoints.put("registration", RegistrationResource.class);
+        return Map.copyOf(endpoints);
+    }
+}

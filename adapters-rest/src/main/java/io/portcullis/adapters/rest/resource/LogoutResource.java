@@ -1,0 +1,65 @@
+package io.portcullis.adapters.rest.resource;
+
+import io.portcullis.adapters.rest.auth.Unauthorized;
+import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.cookie.DeletesTokenCookies;
+import io.portcullis.adapters.rest.cookie.TokenCookies;
+import io.portcullis.adapters.rest.settings.RestSettings;
+import io.portcullis.application.login.LogOut;
+import io.portcullis.application.token.TokenRefusal;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+
+/**
+ * {@code logout/}: blacklists the refresh token from the body or, unlike dj-rest-auth, from the
+ * refresh cookie. {@link DeletesTokenCookies} deletes both token cookies whatever happens.
+ * Credentials are not needed.
+ */
+@Singleton
+@Produces(MediaType.APPLICATION_JSON)
+public final class LogoutResource {
+
+    static final String LOGGED_OUT = "Successfully logged out.";
+
+    private final LogOut logOut;
+    private final TokenCookies cookies;
+    private final EndpointMetadata metadata;
+
+    @Inject
+    public LogoutResource(LogOut logOut, RestSettings settings, Clock clock) {
+        this.logOut = logOut;
+        this.cookies = new TokenCookies(settings.cookies(), clock);
+        this.metadata = new EndpointMetadata(settings.account());
+    }
+
+    @POST
+    @DeletesTokenCookies
+    public Response logOut(RequestFields body, @Context HttpHeaders headers) {
+        var command = new LogOut.Command(RequestFields.orEmpty(body).get("refresh"),
+                cookies.refreshToken(headers.getCookies()));
+        return switch (logOut.logOut(command)) {
+            case LogOut.Outcome.LoggedOut out -> Answers.detail(200, LOGGED_OUT);
+            case LogOut.Outcome.Refused refused -> Answers.detail(401, message(refused.reason()));
+        };
+    }
+
+    @OPTIONS
+    public Response describe() {
+        return Answers.json(200, metadata.logout());
+    }
+
+    /** dj-rest-auth's texts, without simplejwt's code; a wrong type is a 401 here, not its 500. */
+    private static String message(TokenRefusal reason) {
+        return reason == TokenRefusal.MISSING
+                ? "Refresh token was not included in request data."
+                : Unauthorized.tokenMessage(reason);
+    }
+}

@@ -1,0 +1,63 @@
+package io.portcullis.adapters.rest.resource;
+
+import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.settings.RestSettings;
+import io.portcullis.application.registration.RegisterAccount;
+import io.portcullis.domain.account.Account;
+import io.portcullis.application.token.TokenPair;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code registration/}: 201 with a token pair and the user, or only a note that the
+ * confirmation mail is on its way when the address must be confirmed first. Like dj-rest-auth,
+ * registration sets no token cookies.
+ */
+@Singleton
+@Produces(MediaType.APPLICATION_JSON)
+public final class RegistrationResource {
+
+    static final String VERIFICATION_SENT = "Verification e-mail sent.";
+
+    private final RegisterAccount register;
+    private final UserRepresentation users;
+    private final EndpointMetadata metadata;
+
+    @Inject
+    public RegistrationResource(RegisterAccount register, RestSettings settings) {
+        this.register = register;
+        this.users = new UserRepresentation(settings.account().userFields());
+        this.metadata = new EndpointMetadata(settings.account());
+    }
+
+    @POST
+    public Response register(RequestFields body) {
+        RequestFields fields = RequestFields.orEmpty(body);
+        var command = new RegisterAccount.Command(fields.get("username"), fields.get("email"),
+                fields.get("password1"), fields.get("password2"), fields.values());
+        return switch (register.register(command)) {
+            case RegisterAccount.Outcome.Registered done -> registered(done.account(), done.tokens());
+            case RegisterAccount.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
+        };
+    }
+
+    @OPTIONS
+    public Response describe() {
+        return Answers.json(200, metadata.registration());
+    }
+
+    private Response registered(Account account, Optional<TokenPair> tokens) {
+        return tokens
+                .map(pair -> Answers.withTokens(201,
+                        new TokenBodies.WithUser(pair.access(), pair.refresh(), users.of(account)), List.of()))
+                .orElseGet(() -> Answers.detail(201, VERIFICATION_SENT));
+    }
+}

@@ -1,0 +1,75 @@
+package io.portcullis.adapters.rest.resource;
+
+import io.portcullis.adapters.rest.auth.Unauthorized;
+import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.cookie.TokenCookies;
+import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.settings.RestSettings;
+import io.portcullis.application.token.RefreshAccessToken;
+import io.portcullis.application.token.TokenPair;
+import io.portcullis.domain.validation.FieldInput;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * {@code token/refresh/}: a new access token (and, with rotation, a new refresh token) for the
+ * refresh token in the body or, failing that, in the refresh cookie; sets the cookies again.
+ */
+@Singleton
+@Produces(MediaType.APPLICATION_JSON)
+public final class TokenRefreshResource {
+
+    private final RefreshAccessToken refresh;
+    private final TokenCookies cookies;
+    private final EndpointMetadata metadata;
+
+    @Inject
+    public TokenRefreshResource(RefreshAccessToken refresh, RestSettings settings, Clock clock) {
+        this.refresh = refresh;
+        this.cookies = new TokenCookies(settings.cookies(), clock);
+        this.metadata = new EndpointMetadata(settings.account());
+    }
+
+    @POST
+    public Response refresh(RequestFields body, @Context HttpHeaders headers) {
+        FieldInput fromBody = RequestFields.orEmpty(body).get("refresh");
+        Optional<String> fromCookie = cookies.refreshToken(headers.getCookies());
+        return switch (refresh.refresh(new RefreshAccessToken.Command(fromBody, fromCookie))) {
+            case RefreshAccessToken.Outcome.Refreshed done -> refreshed(done.tokens(), presented(fromBody, fromCookie));
+            case RefreshAccessToken.Outcome.Invalid invalid -> ErrorBodies.invalid(invalid.errors());
+            case RefreshAccessToken.Outcome.Refused refused -> Unauthorized.tokenRefused(refused.reason());
+        };
+    }
+
+    @OPTIONS
+    public Response describe() {
+        return Answers.json(200, metadata.tokenRefresh());
+    }
+
+    private Response refreshed(TokenPair tokens, Optional<String> presented) {
+        String access = Timestamps.iso(tokens.accessExpiresAt());
+        // Without rotation the use case hands back the very token it was given: dj-rest-auth then
+        // answers and sets the access token alone.
+        if (presented.filter(tokens.refresh()::equals).isPresent()) {
+            return Answers.withTokens(200, new TokenBodies.Refreshed(tokens.access(), null, access, null),
+                    cookies.issuedAccess(tokens.access(), tokens.accessExpiresAt()));
+        }
+        var body = new TokenBodies.Refreshed(tokens.access(), tokens.refresh(), access,
+                Timestamps.iso(tokens.refreshExpiresAt()));
+        return Answers.withTokens(200, body, cookies.issued(tokens));
+    }
+
+    /** The token the use case read: the body's (trimmed, as fields are) or else the cookie's. */
+    private static Optional<String> presented(FieldInput fromBody, Optional<String> fromCookie) {
+        return fromBody instanceof FieldInput.Text text ? Optional.of(text.value().strip()) : fromCookie;
+    }
+}

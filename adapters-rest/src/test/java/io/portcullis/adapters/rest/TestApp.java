@@ -1,0 +1,158 @@
+package io.portcullis.adapters.rest;
+
+import io.portcullis.application.fakes.DirectTransactionRunner;
+import io.portcullis.application.fakes.FakeTokenCodec;
+import io.portcullis.application.fakes.InMemoryAccountStore;
+import io.portcullis.application.fakes.InMemorySessionStore;
+import io.portcullis.application.fakes.MutableClock;
+import io.portcullis.application.fixtures.ArticleSetup;
+import io.portcullis.application.login.LogIn;
+import io.portcullis.application.login.LogOut;
+import io.portcullis.application.password.ChangePassword;
+import io.portcullis.application.port.CapacityExceededException;
+import io.portcullis.application.port.PasswordHasher;
+import io.portcullis.application.registration.RegisterAccount;
+import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.settings.TokenSettings;
+import io.portcullis.application.token.AuthenticateAccessToken;
+import io.portcullis.application.token.RefreshAccessToken;
+import io.portcullis.application.token.TokenIssuer;
+import io.portcullis.application.token.VerifyToken;
+import io.portcullis.application.user.UpdateUser;
+import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.account.PasswordHash;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.jersey.inject.hk2.AbstractBinder;
+
+/**
+ * The real use cases on in-memory fakes, plus two faults a test can trigger: an account store
+ * that breaks on one address and a hasher whose pool is full for one password.
+ */
+public final class TestApp {
+
+    public static final String BROKEN_EMAIL = "broken@example.com";
+    public static final String BUSY_PASSWORD = "pool-is-full-now";
+
+    public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T03:32:18Z"));
+    public final InMemoryAccountStore accounts = new FaultyAccountStore();
+    public final FaultySessionStore sessions = new FaultySessionStore();
+    public final FakeTokenCodec codec = new FakeTokenCodec();
+    public final PasswordHasher hasher = new PlainHasher();
+    public final DirectTransactionRunner transactions = new DirectTransactionRunner();
+    public final AccountSettings settings;
+
+    public final RegisterAccount register;
+    public final LogIn logIn;
+    public final LogOut logOut;
+    public final UpdateUser updateUser;
+    public final ChangePassword changePassword;
+    public final RefreshAccessToken refresh;
+    public final VerifyToken verify;
+    public final AuthenticateAccessToken authenticate;
+
+    public TestApp(EmailVerification verification) {
+        this(ArticleSetup.settings(verification, false), TokenSettings.simpleJwtDefaults());
+    }
+
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings) {
+        this.settings = settings;
+        var issuer = new TokenIssuer(codec, sessions, tokenSettings);
+        register = new RegisterAccount(accounts, hasher, issuer, settings, transactions, clock);
+        logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock);
+        logOut = new LogOut(codec, sessions, transactions, clock);
+        updateUser = new UpdateUser(accounts, settings, transactions);
+        changePassword = new ChangePassword(accounts, sessions, hasher, settings, transactions, clock);
+        refresh = new RefreshAccessToken(codec, sessions, accounts, issuer, tokenSettings, transactions, clock);
+        verify = new VerifyToken(codec, sessions, clock);
+        authenticate = new AuthenticateAccessToken(codec, sessions, accounts, clock);
+    }
+
+    /** What a composition root binds: every use case the API drives, and the clock. */
+    public AbstractBinder binder() {
+        return new AbstractBinder() {
+            @Override
+            protected void configure() {
+                bind(register).to(RegisterAccount.class);
+                bind(logIn).to(LogIn.class);
+                bind(logOut).to(LogOut.class);
+                bind(updateUser).to(UpdateUser.class);
+                bind(changePassword).to(ChangePassword.class);
+                bind(refresh).to(RefreshAccessToken.class);
+                bind(verify).to(VerifyToken.class);
+                bind(authenticate).to(AuthenticateAccessToken.class);
+                bind(clock).to(Clock.class);
+            }
+        };
+    }
+
+    public Account account(String email) {
+        return accounts.findByEmail(new EmailAddress(email)).orElseThrow();
+    }
+
+    public void markVerified(String email) {
+        accounts.update(account(email).withEmailVerified());
+    }
+
+    public void deactivate(String email) {
+        accounts.update(account(email).deactivated());
+    }
+
+    /** A store that fails like a broken database for one address. */
+    private static final class FaultyAccountStore extends InMemoryAccountStore {
+        @Override
+        public synchronized Optional<Account> findByEmail(EmailAddress email) {
+            if (email.canonical().equals(BROKEN_EMAIL)) {
+                throw new IllegalStateException("database unreachable; secret=s3cr3t");
+            }
+            return super.findByEmail(email);
+        }
+    }
+
+    /** A session store whose next consumption of a refresh token fails, when asked to. */
+    public static final class FaultySessionStore extends InMemorySessionStore {
+        private final AtomicBoolean failNextConsume = new AtomicBoolean();
+
+        public void failNextConsume() {
+            failNextConsume.set(true);
+        }
+
+        @Override
+        public synchronized Consumption consume(String jti, Instant now) {
+            if (failNextConsume.getAndSet(false)) {
+                throw new IllegalStateException("session store unreachable");
+            }
+            return super.consume(jti, now);
+        }
+    }
+
+    /** {@code plain$<password>}: cheap, and full for {@link #BUSY_PASSWORD}. */
+    private static final class PlainHasher implements PasswordHasher {
+        @Override
+        public PasswordHash hash(String password) {
+            return new PasswordHash("plain$" + password);
+        }
+
+        @Override
+        public boolean matches(String password, PasswordHash hash) {
+            if (password.equals(BUSY_PASSWORD)) {
+                throw new CapacityExceededException("the password hashing pool");
+            }
+            return hash.encoded().equals("plain$" + password);
+        }
+
+        @Override
+        public boolean needsRehash(PasswordHash hash) {
+            return false;
+        }
+
+        @Override
+        public PasswordHash decoy() {
+            return new PasswordHash("plain$decoy that nobody types");
+        }
+    }
+}
