@@ -99,6 +99,14 @@ class PasswordChangeEndpointTest {
     }
 
     @Test
+    void reportsALostRaceAsAConflict() {
+        app.accounts.loseNextUpdate();
+
+        assertThat(change(body(Flows.PASSWORD, NEW, NEW)))
+                .hasToString("409 {\"detail\":\"The account was changed by another request. Please retry.\"}");
+    }
+
+    @Test
     void doesNotAskForTheOldPasswordWhenSettingsSayNot() { // noold-2, noold-3
         AccountSettings article = ArticleSetup.settings(EmailVerification.NONE, false);
         var settings = new AccountSettings(article.loginMethod(), article.emailRequired(), article.usernameEnabled(),

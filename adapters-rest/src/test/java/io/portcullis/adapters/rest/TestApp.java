@@ -10,6 +10,7 @@ import io.portcullis.application.login.LogIn;
 import io.portcullis.application.login.LogOut;
 import io.portcullis.application.password.ChangePassword;
 import io.portcullis.application.port.CapacityExceededException;
+import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.settings.AccountSettings;
@@ -39,7 +40,7 @@ public final class TestApp {
     public static final String BUSY_PASSWORD = "pool-is-full-now";
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T03:32:18Z"));
-    public final InMemoryAccountStore accounts = new FaultyAccountStore();
+    public final FaultyAccountStore accounts = new FaultyAccountStore();
     public final FaultySessionStore sessions = new FaultySessionStore();
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final PasswordHasher hasher = new PlainHasher();
@@ -102,8 +103,22 @@ public final class TestApp {
         accounts.update(account(email).deactivated());
     }
 
-    /** A store that fails like a broken database for one address. */
-    private static final class FaultyAccountStore extends InMemoryAccountStore {
+    /** A store that fails like a broken database for one address, and loses the next race when asked to. */
+    public static final class FaultyAccountStore extends InMemoryAccountStore {
+        private final AtomicBoolean loseNextUpdate = new AtomicBoolean();
+
+        public void loseNextUpdate() {
+            loseNextUpdate.set(true);
+        }
+
+        @Override
+        public synchronized void update(Account changed) {
+            if (loseNextUpdate.getAndSet(false)) {
+                throw new ConcurrentUpdateException("account " + changed.id());
+            }
+            super.update(changed);
+        }
+
         @Override
         public synchronized Optional<Account> findByEmail(EmailAddress email) {
             if (email.canonical().equals(BROKEN_EMAIL)) {

@@ -163,6 +163,15 @@ class UserEndpointTest {
     }
 
     @Test
+    void reportsALostRaceAsAConflict() {
+        app.accounts.loseNextUpdate();
+
+        Reply reply = api.call("PATCH", "/auth/user/").bearer(tokens.access()).json("{\"gender\": \"M\"}").send();
+
+        assertThat(reply).hasToString("409 {\"detail\":\"The account was changed by another request. Please retry.\"}");
+    }
+
+    @Test
     void refusesDelete() { // mandatory-68
         Reply reply = api.call("DELETE", "/auth/user/").bearer(tokens.access()).send();
 
