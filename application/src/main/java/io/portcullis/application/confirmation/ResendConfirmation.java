@@ -1,0 +1,66 @@
+package io.portcullis.application.confirmation;
+
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.mail.MailKind;
+import io.portcullis.domain.validation.FieldInput;
+import io.portcullis.domain.validation.Messages;
+import io.portcullis.domain.validation.TextField;
+import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends another confirmation mail to an unconfirmed address. The answer is the same whether the
+ * address belongs to an account or not; only the outbox differs.
+ */
+public final class ResendConfirmation {
+
+    public record Command(FieldInput email, List<String> languages) {
+        public Command {
+            languages = List.copyOf(languages);
+        }
+    }
+
+    public sealed interface Outcome {
+        record Accepted() implements Outcome {}
+
+        record Invalid(ValidationErrors errors) implements Outcome {}
+    }
+
+    private final AccountStore accounts;
+    private final EmailConfirmations confirmations;
+    private final MailFlowSettings mail;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public ResendConfirmation(AccountStore accounts, EmailConfirmations confirmations, MailFlowSettings mail,
+            TransactionRunner transactions, Clock clock) {
+        this.accounts = accounts;
+        this.confirmations = confirmations;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Outcome resend(Command command) {
+        var errors = ValidationErrors.builder();
+        Optional<String> text = TextField.required().maxLength(EmailAddress.MAX_LENGTH).read("email", command.email(), errors);
+        if (text.isPresent() && !EmailAddress.isValid(text.get())) {
+            errors.add("email", Messages.INVALID_EMAIL);
+        }
+        if (errors.hasErrors()) {
+            return new Outcome.Invalid(errors.build());
+        }
+        Instant now = clock.instant();
+        String language = mail.languageFor(command.languages());
+        transactions.inTransaction(() -> accounts.findByEmail(new EmailAddress(text.get()))
+                .filter(account -> account.active() && !account.emailVerified())
+                .ifPresent(account -> confirmations.send(account, MailKind.EMAIL_CONFIRMATION, language, now)));
+        return new Outcome.Accepted();
+    }
+}

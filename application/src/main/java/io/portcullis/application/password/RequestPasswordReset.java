@@ -1,0 +1,92 @@
+package io.portcullis.application.password;
+
+import io.portcullis.application.mail.MailVariables;
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.KeyGenerator;
+import io.portcullis.application.port.MailOutbox;
+import io.portcullis.application.port.OneTimeTokenStore;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.mail.MailKind;
+import io.portcullis.domain.mail.OutgoingMail;
+import io.portcullis.domain.onetime.OneTimeKey;
+import io.portcullis.domain.onetime.OneTimeToken;
+import io.portcullis.domain.onetime.OneTimeTokenPurpose;
+import io.portcullis.domain.validation.FieldInput;
+import io.portcullis.domain.validation.Messages;
+import io.portcullis.domain.validation.TextField;
+import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Mails a password-reset link to the owner of an address. Known and unknown addresses get the
+ * same answer; the only difference is a row in the outbox, written in the request's transaction.
+ */
+public final class RequestPasswordReset {
+
+    public record Command(FieldInput email, List<String> languages) {
+        public Command {
+            languages = List.copyOf(languages);
+        }
+    }
+
+    public sealed interface Outcome {
+        record Accepted() implements Outcome {}
+
+        record Invalid(ValidationErrors errors) implements Outcome {}
+    }
+
+    private final AccountStore accounts;
+    private final OneTimeTokenStore tokens;
+    private final KeyGenerator keys;
+    private final MailOutbox outbox;
+    private final MailFlowSettings mail;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public RequestPasswordReset(AccountStore accounts, OneTimeTokenStore tokens, KeyGenerator keys, MailOutbox outbox,
+            MailFlowSettings mail, TransactionRunner transactions, Clock clock) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.keys = keys;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public Outcome request(Command command) {
+        var errors = ValidationErrors.builder();
+        Optional<String> text = TextField.required().maxLength(EmailAddress.MAX_LENGTH).read("email", command.email(), errors);
+        if (text.isPresent() && !EmailAddress.isValid(text.get())) {
+            errors.add("email", Messages.INVALID_EMAIL);
+        }
+        if (errors.hasErrors()) {
+            return new Outcome.Invalid(errors.build());
+        }
+        Instant now = clock.instant();
+        String language = mail.languageFor(command.languages());
+        transactions.inTransaction(() -> accounts.findByEmail(new EmailAddress(text.get()))
+                .filter(Account::active)
+                .ifPresent(account -> queueLink(account, language, now)));
+        return new Outcome.Accepted();
+    }
+
+    private void queueLink(Account account, String language, Instant now) {
+        OneTimeKey key = keys.newKey();
+        tokens.save(OneTimeToken.issue(key, OneTimeTokenPurpose.PASSWORD_RESET, account.id(), account.email(), now,
+                mail.resetLifetime()));
+        String uid = ResetUid.of(account.id());
+        var variables = MailVariables.forAccount(account, mail);
+        variables.put("uid", uid);
+        variables.put("token", key.value());
+        variables.put("password_reset_url", mail.resetLink(uid, key.value()));
+        // To the stored address, not the typed one: the two may differ in letter case only.
+        outbox.enqueue(new OutgoingMail(MailKind.PASSWORD_RESET, account.email().orElseThrow(), language, variables), now);
+    }
+}
