@@ -2,19 +2,28 @@ package io.portcullis.adapters.rest;
 
 import io.portcullis.application.fakes.DirectTransactionRunner;
 import io.portcullis.application.fakes.FakeTokenCodec;
+import io.portcullis.application.confirmation.ConfirmEmail;
+import io.portcullis.application.confirmation.EmailConfirmations;
+import io.portcullis.application.confirmation.ResendConfirmation;
 import io.portcullis.application.fakes.InMemoryAccountStore;
+import io.portcullis.application.fakes.InMemoryMailOutbox;
+import io.portcullis.application.fakes.InMemoryOneTimeTokenStore;
+import io.portcullis.application.fakes.SequentialKeyGenerator;
 import io.portcullis.application.fakes.InMemorySessionStore;
 import io.portcullis.application.fakes.MutableClock;
 import io.portcullis.application.fixtures.ArticleSetup;
 import io.portcullis.application.login.LogIn;
 import io.portcullis.application.login.LogOut;
 import io.portcullis.application.password.ChangePassword;
+import io.portcullis.application.password.ConfirmPasswordReset;
+import io.portcullis.application.password.RequestPasswordReset;
 import io.portcullis.application.port.CapacityExceededException;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.application.token.AuthenticateAccessToken;
 import io.portcullis.application.token.RefreshAccessToken;
@@ -45,7 +54,11 @@ public final class TestApp {
     public final FakeTokenCodec codec = new FakeTokenCodec();
     public final PasswordHasher hasher = new PlainHasher();
     public final DirectTransactionRunner transactions = new DirectTransactionRunner();
+    public final InMemoryOneTimeTokenStore oneTimeTokens = new InMemoryOneTimeTokenStore();
+    public final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    public final SequentialKeyGenerator keys = new SequentialKeyGenerator();
     public final AccountSettings settings;
+    public final MailFlowSettings mail = ArticleSetup.mail();
 
     public final RegisterAccount register;
     public final LogIn logIn;
@@ -55,6 +68,10 @@ public final class TestApp {
     public final RefreshAccessToken refresh;
     public final VerifyToken verify;
     public final AuthenticateAccessToken authenticate;
+    public final ConfirmEmail confirmEmail;
+    public final ResendConfirmation resendConfirmation;
+    public final RequestPasswordReset requestReset;
+    public final ConfirmPasswordReset confirmReset;
 
     public TestApp(EmailVerification verification) {
         this(ArticleSetup.settings(verification, false), TokenSettings.simpleJwtDefaults());
@@ -63,14 +80,21 @@ public final class TestApp {
     public TestApp(AccountSettings settings, TokenSettings tokenSettings) {
         this.settings = settings;
         var issuer = new TokenIssuer(codec, sessions, tokenSettings);
-        register = new RegisterAccount(accounts, hasher, issuer, settings, transactions, clock);
+        var confirmations = new EmailConfirmations(keys, oneTimeTokens, outbox, mail);
+        register = new RegisterAccount(accounts, hasher, issuer, confirmations, settings, mail, transactions, clock);
         logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock);
         logOut = new LogOut(codec, sessions, transactions, clock);
         updateUser = new UpdateUser(accounts, settings, transactions);
-        changePassword = new ChangePassword(accounts, sessions, hasher, settings, transactions, clock);
+        changePassword = new ChangePassword(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
+                transactions, clock);
         refresh = new RefreshAccessToken(codec, sessions, accounts, issuer, tokenSettings, transactions, clock);
         verify = new VerifyToken(codec, sessions, clock);
         authenticate = new AuthenticateAccessToken(codec, sessions, accounts, clock);
+        confirmEmail = new ConfirmEmail(accounts, oneTimeTokens, transactions, clock);
+        resendConfirmation = new ResendConfirmation(accounts, confirmations, mail, transactions, clock);
+        requestReset = new RequestPasswordReset(accounts, oneTimeTokens, keys, outbox, mail, transactions, clock);
+        confirmReset = new ConfirmPasswordReset(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
+                transactions, clock);
     }
 
     /** What a composition root binds: every use case the API drives, and the clock. */
@@ -86,6 +110,10 @@ public final class TestApp {
                 bind(refresh).to(RefreshAccessToken.class);
                 bind(verify).to(VerifyToken.class);
                 bind(authenticate).to(AuthenticateAccessToken.class);
+                bind(confirmEmail).to(ConfirmEmail.class);
+                bind(resendConfirmation).to(ResendConfirmation.class);
+                bind(requestReset).to(RequestPasswordReset.class);
+                bind(confirmReset).to(ConfirmPasswordReset.class);
                 bind(clock).to(Clock.class);
             }
         };

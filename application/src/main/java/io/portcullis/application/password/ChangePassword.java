@@ -2,14 +2,17 @@ package io.portcullis.application.password;
 
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.ConcurrentUpdateException;
+import io.portcullis.application.port.MailOutbox;
+import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.account.PasswordHash;
-import io.portcullis.domain.password.PasswordSubject;
+import io.portcullis.domain.onetime.OneTimeTokenPurpose;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.TextField;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -24,7 +27,18 @@ import java.util.Optional;
  */
 public final class ChangePassword {
 
-    public record Command(AccountId account, FieldInput oldPassword, FieldInput newPassword1, FieldInput newPassword2) {}
+    /** @param languages the client's preferred languages, best first, for the notice mail */
+    public record Command(AccountId account, FieldInput oldPassword, FieldInput newPassword1, FieldInput newPassword2,
+            List<String> languages) {
+
+        public Command {
+            languages = List.copyOf(languages);
+        }
+
+        public Command(AccountId account, FieldInput oldPassword, FieldInput newPassword1, FieldInput newPassword2) {
+            this(account, oldPassword, newPassword1, newPassword2, List.of());
+        }
+    }
 
     public sealed interface Outcome {
         record Changed() implements Outcome {}
@@ -35,22 +49,29 @@ public final class ChangePassword {
     }
 
     static final String WRONG_OLD_PASSWORD = "Your old password was entered incorrectly. Please enter it again.";
-    // Django's SetPasswordForm writes this one with a typographic apostrophe, unlike registration.
-    static final String PASSWORDS_DIFFER = "The two password fields didn\u2019t match.";
 
     private final AccountStore accounts;
     private final SessionStore sessions;
+    private final OneTimeTokenStore oneTimeTokens;
     private final PasswordHasher hasher;
     private final AccountSettings settings;
+    private final MailFlowSettings mail;
+    private final PasswordChangeNotice notice;
+    private final NewPasswordRules rules;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public ChangePassword(AccountStore accounts, SessionStore sessions, PasswordHasher hasher,
-            AccountSettings settings, TransactionRunner transactions, Clock clock) {
+    public ChangePassword(AccountStore accounts, SessionStore sessions, OneTimeTokenStore oneTimeTokens,
+            MailOutbox outbox, PasswordHasher hasher, AccountSettings settings, MailFlowSettings mail,
+            TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.oneTimeTokens = oneTimeTokens;
         this.hasher = hasher;
         this.settings = settings;
+        this.mail = mail;
+        this.notice = new PasswordChangeNotice(outbox, mail);
+        this.rules = new NewPasswordRules(settings);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -73,7 +94,7 @@ public final class ChangePassword {
         if (errors.hasErrors()) {
             return new Outcome.Rejected(errors.build());
         }
-        List<String> problems = newPasswordProblems(account, new1.get(), new2.get());
+        List<String> problems = rules.problems(account, new1.get(), new2.get());
         if (!problems.isEmpty()) {
             return new Outcome.Rejected(ValidationErrors.builder().addAll("new_password2", problems).build());
         }
@@ -81,22 +102,17 @@ public final class ChangePassword {
         Instant now = clock.instant();
         try {
             return transactions.inTransaction(() -> {
-                accounts.update(account.withPassword(hash, now));
+                Account changed = account.withPassword(hash, now);
+                accounts.update(changed);
+                oneTimeTokens.revokeAll(account.id(), OneTimeTokenPurpose.PASSWORD_RESET, now);
                 if (settings.logoutOnPasswordChange()) {
                     sessions.revokeAll(account.id(), now);
                 }
+                notice.queue(changed, mail.languageFor(command.languages()), now);
                 return new Outcome.Changed();
             });
         } catch (ConcurrentUpdateException e) {
             return new Outcome.Conflict();
         }
-    }
-
-    private List<String> newPasswordProblems(Account account, String new1, String new2) {
-        if (!new1.equals(new2)) {
-            return List.of(PASSWORDS_DIFFER);
-        }
-        var subject = PasswordSubject.of(account.username(), account.email(), account.profile(), settings.profile());
-        return settings.passwordPolicy().check(new2, Optional.of(subject));
     }
 }

@@ -1,11 +1,13 @@
 package io.portcullis.application.registration;
 
+import io.portcullis.application.confirmation.EmailConfirmations;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.DuplicateAccountException;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.token.TokenIssuer;
 import io.portcullis.application.token.TokenPair;
 import io.portcullis.domain.account.Account;
@@ -13,12 +15,14 @@ import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.NewAccount;
 import io.portcullis.domain.account.Profile;
 import io.portcullis.domain.account.Username;
+import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.password.PasswordSubject;
 import io.portcullis.domain.profile.ProfileSchema;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,15 +33,23 @@ import java.util.Optional;
  */
 public final class RegisterAccount {
 
+    /** @param languages the client's preferred languages, best first, for the confirmation mail */
     public record Command(
             FieldInput username,
             FieldInput email,
             FieldInput password1,
             FieldInput password2,
-            Map<String, FieldInput> profile) {
+            Map<String, FieldInput> profile,
+            List<String> languages) {
 
         public Command {
             profile = Map.copyOf(profile);
+            languages = List.copyOf(languages);
+        }
+
+        public Command(FieldInput username, FieldInput email, FieldInput password1, FieldInput password2,
+                Map<String, FieldInput> profile) {
+            this(username, email, password1, password2, profile, List.of());
         }
     }
 
@@ -57,10 +69,15 @@ public final class RegisterAccount {
     private final TransactionRunner transactions;
     private final Clock clock;
     private final RegistrationFields fields;
+    private final EmailConfirmations confirmations;
+    private final MailFlowSettings mail;
 
     public RegisterAccount(AccountStore accounts, PasswordHasher hasher, TokenIssuer issuer,
-            AccountSettings settings, TransactionRunner transactions, Clock clock) {
+            EmailConfirmations confirmations, AccountSettings settings, MailFlowSettings mail,
+            TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
+        this.confirmations = confirmations;
+        this.mail = mail;
         this.hasher = hasher;
         this.issuer = issuer;
         this.settings = settings;
@@ -92,15 +109,19 @@ public final class RegisterAccount {
         Instant now = clock.instant();
         var candidate = new NewAccount(username, email, false, hasher.hash(password1.get()), profile, now);
         try {
-            return transactions.inTransaction(() -> create(candidate, now));
+            String language = mail.languageFor(command.languages());
+            return transactions.inTransaction(() -> create(candidate, language, now));
         } catch (DuplicateAccountException e) {
             // Another registration won the race between our check and our insert.
             return new Outcome.Rejected(fields.duplicateError(e.attribute()));
         }
     }
 
-    private Outcome create(NewAccount candidate, Instant now) {
+    private Outcome create(NewAccount candidate, String language, Instant now) {
         Account account = accounts.add(candidate);
+        if (settings.emailVerification() != EmailVerification.NONE && account.email().isPresent()) {
+            confirmations.send(account, MailKind.EMAIL_CONFIRMATION_SIGNUP, language, now);
+        }
         Optional<TokenPair> tokens = settings.emailVerification() == EmailVerification.MANDATORY
                 ? Optional.empty()
                 : Optional.of(issuer.openSession(account.id(), now));

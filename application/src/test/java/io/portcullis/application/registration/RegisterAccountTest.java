@@ -158,7 +158,9 @@ class RegisterAccountTest {
                 throw new DuplicateAccountException(DuplicateAccountException.Attribute.EMAIL);
             }
         };
-        var register = new RegisterAccount(racing, app.hasher, app.issuer, app.settings,
+        var confirmations = new io.portcullis.application.confirmation.EmailConfirmations(
+                app.keys, app.oneTimeTokens, app.outbox, app.mail);
+        var register = new RegisterAccount(racing, app.hasher, app.issuer, confirmations, app.settings, app.mail,
                 new DirectTransactionRunner(), app.clock);
         assertThat(errorsOf(register.register(alice())))
                 .containsExactly(Map.entry("email", List.of("A user is already registered with this e-mail address.")));

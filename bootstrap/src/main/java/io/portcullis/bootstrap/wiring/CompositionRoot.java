@@ -3,6 +3,8 @@ package io.portcullis.bootstrap.wiring;
 import io.portcullis.adapters.persistence.Database;
 import io.portcullis.adapters.persistence.DatabaseSettings;
 import io.portcullis.adapters.persistence.MyBatisAccountStore;
+import io.portcullis.adapters.persistence.MyBatisMailOutbox;
+import io.portcullis.adapters.persistence.MyBatisOneTimeTokenStore;
 import io.portcullis.adapters.persistence.MyBatisSessionStore;
 import io.portcullis.adapters.persistence.MyBatisTransactionRunner;
 import io.portcullis.adapters.rest.RestApi;
@@ -16,15 +18,25 @@ import io.portcullis.adapters.security.password.Argon2Settings;
 import io.portcullis.adapters.security.password.Argon2idPasswordHasher;
 import io.portcullis.adapters.security.password.BoundedPasswordHasher;
 import io.portcullis.adapters.security.password.DelegatingPasswordHasher;
+import io.portcullis.adapters.security.random.SecureRandomKeyGenerator;
+import io.portcullis.application.confirmation.ConfirmEmail;
+import io.portcullis.application.confirmation.EmailConfirmations;
+import io.portcullis.application.confirmation.ResendConfirmation;
 import io.portcullis.application.login.LogIn;
 import io.portcullis.application.login.LogOut;
 import io.portcullis.application.password.ChangePassword;
+import io.portcullis.application.password.ConfirmPasswordReset;
+import io.portcullis.application.password.RequestPasswordReset;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.KeyGenerator;
+import io.portcullis.application.port.MailOutbox;
+import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.registration.RegisterAccount;
+import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.token.AuthenticateAccessToken;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.application.token.TokenIssuer;
@@ -61,7 +73,10 @@ public final class CompositionRoot implements AutoCloseable {
             var sessions = new MyBatisSessionStore(database);
             var transactions = new MyBatisTransactionRunner(database);
             TokenCodec codec = new JwtTokenCodec(jwtSettings(config.jwt()));
-            var useCases = new UseCases(config, clock, accounts, sessions, transactions, hasher, codec);
+            var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database),
+                    new MyBatisMailOutbox(database), transactions);
+            var useCases = UseCases.build(config, mailFlow(config), clock, stores, hasher, codec,
+                    new SecureRandomKeyGenerator());
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config));
             resources.register(useCases.binder(clock));
@@ -110,6 +125,20 @@ public final class CompositionRoot implements AutoCloseable {
                 config.jwt().returnExpiration(), config.account());
     }
 
+    // The mail settings get their own configuration keys with the mail transports; until then
+    // links point at this service and no notices are sent.
+    private static MailFlowSettings mailFlow(PortcullisConfig config) {
+        String base = "http://localhost:" + config.http().port() + config.http().basePath().replaceAll("/$", "");
+        return new MailFlowSettings("example.com", "example.com",
+                base + "/registration/account-confirm-email/{key}/", base + "/password/reset/confirm/{uid}/{token}/",
+                java.time.Duration.ofDays(3), java.time.Duration.ofDays(3), false, false, false,
+                java.util.List.of("en"), java.util.Map.of());
+    }
+
+    /** The driven ports on the database. */
+    private record Stores(AccountStore accounts, SessionStore sessions, OneTimeTokenStore oneTimeTokens,
+            MailOutbox outbox, TransactionRunner transactions) {}
+
     /** The use cases, each built once, and the binder that hands them to the resources. */
     private record UseCases(
             RegisterAccount register,
@@ -119,24 +148,35 @@ public final class CompositionRoot implements AutoCloseable {
             ChangePassword changePassword,
             RefreshAccessToken refresh,
             VerifyToken verify,
-            AuthenticateAccessToken authenticate) {
+            AuthenticateAccessToken authenticate,
+            ConfirmEmail confirmEmail,
+            ResendConfirmation resendConfirmation,
+            RequestPasswordReset requestReset,
+            ConfirmPasswordReset confirmReset) {
 
-        UseCases(PortcullisConfig config, Clock clock, AccountStore accounts, SessionStore sessions,
-                TransactionRunner transactions, PasswordHasher hasher, TokenCodec codec) {
-            this(config, clock, accounts, sessions, transactions, hasher, codec,
-                    new TokenIssuer(codec, sessions, config.jwt().tokens()));
-        }
-
-        UseCases(PortcullisConfig config, Clock clock, AccountStore accounts, SessionStore sessions,
-                TransactionRunner transactions, PasswordHasher hasher, TokenCodec codec, TokenIssuer issuer) {
-            this(new RegisterAccount(accounts, hasher, issuer, config.account(), transactions, clock),
-                    new LogIn(accounts, hasher, issuer, config.account(), transactions, clock),
-                    new LogOut(codec, sessions, transactions, clock),
-                    new UpdateUser(accounts, config.account(), transactions),
-                    new ChangePassword(accounts, sessions, hasher, config.account(), transactions, clock),
-                    new RefreshAccessToken(codec, sessions, accounts, issuer, config.jwt().tokens(), transactions, clock),
-                    new VerifyToken(codec, sessions, clock),
-                    new AuthenticateAccessToken(codec, sessions, accounts, clock));
+        static UseCases build(PortcullisConfig config, MailFlowSettings mail, Clock clock, Stores stores,
+                PasswordHasher hasher, TokenCodec codec, KeyGenerator keys) {
+            var account = config.account();
+            var tx = stores.transactions();
+            var issuer = new TokenIssuer(codec, stores.sessions(), config.jwt().tokens());
+            var confirmations = new EmailConfirmations(keys, stores.oneTimeTokens(), stores.outbox(), mail);
+            return new UseCases(
+                    new RegisterAccount(stores.accounts(), hasher, issuer, confirmations, account, mail, tx, clock),
+                    new LogIn(stores.accounts(), hasher, issuer, account, tx, clock),
+                    new LogOut(codec, stores.sessions(), tx, clock),
+                    new UpdateUser(stores.accounts(), account, tx),
+                    new ChangePassword(stores.accounts(), stores.sessions(), stores.oneTimeTokens(), stores.outbox(),
+                            hasher, account, mail, tx, clock),
+                    new RefreshAccessToken(codec, stores.sessions(), stores.accounts(), issuer, config.jwt().tokens(),
+                            tx, clock),
+                    new VerifyToken(codec, stores.sessions(), clock),
+                    new AuthenticateAccessToken(codec, stores.sessions(), stores.accounts(), clock),
+                    new ConfirmEmail(stores.accounts(), stores.oneTimeTokens(), tx, clock),
+                    new ResendConfirmation(stores.accounts(), confirmations, mail, tx, clock),
+                    new RequestPasswordReset(stores.accounts(), stores.oneTimeTokens(), keys, stores.outbox(), mail,
+                            tx, clock),
+                    new ConfirmPasswordReset(stores.accounts(), stores.sessions(), stores.oneTimeTokens(),
+                            stores.outbox(), hasher, account, mail, tx, clock));
         }
 
         AbstractBinder binder(Clock clock) {
@@ -151,6 +191,10 @@ public final class CompositionRoot implements AutoCloseable {
                     bind(refresh).to(RefreshAccessToken.class);
                     bind(verify).to(VerifyToken.class);
                     bind(authenticate).to(AuthenticateAccessToken.class);
+                    bind(confirmEmail).to(ConfirmEmail.class);
+                    bind(resendConfirmation).to(ResendConfirmation.class);
+                    bind(requestReset).to(RequestPasswordReset.class);
+                    bind(confirmReset).to(ConfirmPasswordReset.class);
                     bind(clock).to(Clock.class);
                 }
             };
