@@ -19,8 +19,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * An open database: the connection pool, the schema brought up to date by Flyway, and the MyBatis
  * session manager that the stores and the transaction runner share. Build one per deployment with
- * {@link #open}, hand it to {@link MyBatisAccountStore}, {@link MyBatisSessionStore} and
- * {@link MyBatisTransactionRunner}, and close it at shutdown.
+ * {@link #open}, hand it to {@link MyBatisAccountStore}, {@link MyBatisSessionStore},
+ * {@link MyBatisOneTimeTokenStore}, {@link MyBatisMailOutbox}, {@link MyBatisTransactionRunner}
+ * and {@link Housekeeping}, and close it at shutdown.
  */
 public final class Database implements AutoCloseable {
 
@@ -104,6 +105,9 @@ public final class Database implements AutoCloseable {
         configuration.getTypeHandlerRegistry().register(Instant.class, new UtcInstantTypeHandler());
         configuration.addMapper(AccountMapper.class);
         configuration.addMapper(SessionMapper.class);
+        configuration.addMapper(OneTimeTokenMapper.class);
+        configuration.addMapper(MailOutboxMapper.class);
+        configuration.addMapper(HousekeepingMapper.class);
         return configuration;
     }
 

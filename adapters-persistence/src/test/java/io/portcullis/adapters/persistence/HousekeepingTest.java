@@ -1,0 +1,186 @@
+package io.portcullis.adapters.persistence;
+
+import static io.portcullis.domain.account.AccountFixtures.NOW;
+import static io.portcullis.domain.account.AccountFixtures.newAccount;
+import static io.portcullis.domain.onetime.OneTimeTokenPurpose.PASSWORD_RESET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.portcullis.application.port.MailOutbox.QueuedMail;
+import io.portcullis.application.port.SessionStore.Consumption;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.mail.MailKind;
+import io.portcullis.domain.mail.OutgoingMail;
+import io.portcullis.domain.onetime.OneTimeKey;
+import io.portcullis.domain.onetime.OneTimeToken;
+import io.portcullis.domain.session.SessionId;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Purges on a fresh database per test, so counts are exact. */
+class HousekeepingTest {
+
+    private static final Instant CUTOFF = NOW.plus(Duration.ofDays(10));
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    private final Database database = TestDatabases.open();
+    private final MyBatisAccountStore accounts = new MyBatisAccountStore(database);
+    private final MyBatisSessionStore sessions = new MyBatisSessionStore(database);
+    private final MyBatisOneTimeTokenStore tokens = new MyBatisOneTimeTokenStore(database);
+    private final MyBatisMailOutbox outbox = new MyBatisMailOutbox(database);
+    private final Housekeeping housekeeping = new Housekeeping(database);
+    private final AccountId account = accounts.add(newAccount().build()).id();
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    // ---------------------------------------------------------------- one-time tokens
+
+    @Test
+    void one_time_tokens_used_or_expired_before_the_cutoff_are_purged_and_the_rest_kept() {
+        OneTimeToken usedLongAgo = token("used-long-ago", CUTOFF.plus(Duration.ofDays(30)));
+        OneTimeToken usedAtCutoff = token("used-at-cutoff", CUTOFF.plus(Duration.ofDays(30)));
+        OneTimeToken expiredLongAgo = token("expired-long-ago", CUTOFF.minusMillis(1));
+        OneTimeToken expiresAtCutoff = token("expires-at-cutoff", CUTOFF);
+        OneTimeToken live = token("live", CUTOFF.plus(Duration.ofDays(1)));
+        tokens.consume(usedLongAgo.digest(), PASSWORD_RESET, CUTOFF.minusMillis(1));
+        tokens.consume(usedAtCutoff.digest(), PASSWORD_RESET, CUTOFF);
+
+        int purged = housekeeping.purgeOneTimeTokens(CUTOFF);
+
+        assertThat(purged).isEqualTo(2);
+        assertThat(tokens.find(usedLongAgo.digest(), PASSWORD_RESET)).isEmpty();
+        assertThat(tokens.find(expiredLongAgo.digest(), PASSWORD_RESET)).isEmpty();
+        assertThat(tokens.find(usedAtCutoff.digest(), PASSWORD_RESET)).isPresent();
+        assertThat(tokens.find(expiresAtCutoff.digest(), PASSWORD_RESET)).isPresent();
+        assertThat(tokens.consume(live.digest(), PASSWORD_RESET, CUTOFF)).isTrue();
+    }
+
+    @Test
+    void a_purged_key_is_refused_as_a_used_one_is() {
+        OneTimeToken used = token("purged", CUTOFF.plus(Duration.ofDays(30)));
+        tokens.consume(used.digest(), PASSWORD_RESET, NOW);
+
+        housekeeping.purgeOneTimeTokens(CUTOFF);
+
+        assertThat(tokens.consume(used.digest(), PASSWORD_RESET, CUTOFF)).isFalse();
+    }
+
+    // ---------------------------------------------------------------- refresh tokens
+
+    @Test
+    void refresh_tokens_expired_before_the_cutoff_are_purged_used_or_not() {
+        SessionId session = sessions.open(account, NOW);
+        sessions.recordRefreshToken("expired-unused", session, account, CUTOFF.minusMillis(1));
+        sessions.recordRefreshToken("expired-used", session, account, CUTOFF.minusMillis(1));
+        sessions.consume("expired-used", NOW);
+        sessions.recordRefreshToken("expires-at-cutoff", session, account, CUTOFF);
+
+        int purged = housekeeping.purgeRefreshTokens(CUTOFF);
+
+        assertThat(purged).isEqualTo(2);
+        assertThat(sessions.consume("expired-unused", CUTOFF)).isEqualTo(Consumption.UNKNOWN);
+        assertThat(sessions.consume("expired-used", CUTOFF)).isEqualTo(Consumption.UNKNOWN);
+        assertThat(sessions.consume("expires-at-cutoff", CUTOFF)).isEqualTo(Consumption.CONSUMED);
+        assertThat(sessions.isActive(session)).as("sessions are not purged").isTrue();
+    }
+
+    @Test
+    void a_used_refresh_token_that_has_not_expired_stays_on_the_blacklist() {
+        SessionId session = sessions.open(account, NOW);
+        sessions.recordRefreshToken("used-long-ago-still-valid", session, account, CUTOFF.plus(Duration.ofDays(1)));
+        sessions.consume("used-long-ago-still-valid", NOW);
+
+        assertThat(housekeeping.purgeRefreshTokens(CUTOFF)).isZero();
+
+        assertThat(sessions.isBlacklisted("used-long-ago-still-valid")).isTrue();
+        assertThat(sessions.consume("used-long-ago-still-valid", CUTOFF)).isEqualTo(Consumption.ALREADY_USED);
+    }
+
+    // ---------------------------------------------------------------- sent mail
+
+    @Test
+    void mail_sent_before_the_cutoff_is_purged_and_failed_or_pending_mail_kept() {
+        long sentLongAgo = queueAndClaim();
+        outbox.markSent(sentLongAgo, CUTOFF.minusMillis(1));
+        long sentAtCutoff = queueAndClaim();
+        outbox.markSent(sentAtCutoff, CUTOFF);
+        long failed = queueAndClaim();
+        outbox.markFailed(failed, "550", Optional.empty(), NOW);
+        long retrying = queueAndClaim();
+        outbox.markFailed(retrying, "421", Optional.of(CUTOFF.plusSeconds(60)), NOW);
+        outbox.enqueue(mail(), NOW);
+
+        int purged = housekeeping.purgeSentMail(CUTOFF);
+
+        assertThat(purged).isEqualTo(1);
+        assertThat(statuses()).isEqualTo("FAILED,PENDING,PENDING,SENT");
+        assertThat(outbox.claimDue(10, CUTOFF.plusSeconds(60), LEASE)).extracting(QueuedMail::id).contains(retrying);
+    }
+
+    // ---------------------------------------------------------------- all together
+
+    @Test
+    void purge_applies_each_retention_from_now_and_reports_the_counts() {
+        Instant now = CUTOFF.plus(Duration.ofDays(7));
+        token("expired", CUTOFF.minusMillis(1));
+        SessionId session = sessions.open(account, NOW);
+        sessions.recordRefreshToken("expired-refresh", session, account, now.minus(Duration.ofDays(1)).minusMillis(1));
+        long sent = queueAndClaim();
+        outbox.markSent(sent, CUTOFF.minusMillis(1));
+
+        Housekeeping.Purged purged = housekeeping.purge(now, Housekeeping.Retention.defaults());
+
+        assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1));
+        assertThat(housekeeping.purge(now, Housekeeping.Retention.defaults()))
+                .isEqualTo(new Housekeeping.Purged(0, 0, 0));
+    }
+
+    @Test
+    void a_negative_retention_is_refused() {
+        assertThatThrownBy(() -> new Housekeeping.Retention(Duration.ofDays(-1), Duration.ZERO, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one-time token");
+        assertThat(new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO).sentMail()).isZero();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private OneTimeToken token(String name, Instant expiresAt) {
+        OneTimeToken t = new OneTimeToken(new OneTimeKey(name + "-" + System.nanoTime()).digest(), PASSWORD_RESET,
+                account, Optional.empty(), NOW, expiresAt, Optional.empty());
+        tokens.save(t);
+        return t;
+    }
+
+    private long queueAndClaim() {
+        outbox.enqueue(mail(), NOW);
+        return outbox.claimDue(1, NOW, LEASE).getFirst().id();
+    }
+
+    private static OutgoingMail mail() {
+        return new OutgoingMail(MailKind.EMAIL_CONFIRMATION, new EmailAddress("ann@example.com"), "en",
+                Map.of("activate_url", "https://example.com/confirm/k/"));
+    }
+
+    private String statuses() {
+        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT LISTAGG(status, ',') WITHIN GROUP (ORDER BY status)"
+                        + " FROM mail_outbox")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
