@@ -4,10 +4,16 @@ import io.portcullis.adapters.rest.auth.AccessTokenFilter;
 import io.portcullis.adapters.rest.body.RequestFieldsReader;
 import io.portcullis.adapters.rest.body.RequestHeadersFilter;
 import io.portcullis.adapters.rest.cookie.TokenCookieDeletionFilter;
+import io.portcullis.adapters.rest.resource.ConfirmationLinkResource;
+import io.portcullis.adapters.rest.resource.EmailVerificationResource;
 import io.portcullis.adapters.rest.resource.LoginResource;
 import io.portcullis.adapters.rest.resource.LogoutResource;
 import io.portcullis.adapters.rest.resource.PasswordChangeResource;
+import io.portcullis.adapters.rest.resource.PasswordResetConfirmResource;
+import io.portcullis.adapters.rest.resource.PasswordResetLinkResource;
+import io.portcullis.adapters.rest.resource.PasswordResetResource;
 import io.portcullis.adapters.rest.resource.RegistrationResource;
+import io.portcullis.adapters.rest.resource.ResendEmailResource;
 import io.portcullis.adapters.rest.resource.TokenRefreshResource;
 import io.portcullis.adapters.rest.resource.TokenVerifyResource;
 import io.portcullis.adapters.rest.resource.UserResource;
@@ -43,7 +49,9 @@ public final class RestApi {
      * Registers everything the API needs on {@code config}. The caller binds, with an
      * {@code AbstractBinder}, an instance of each use case: {@code LogIn}, {@code LogOut},
      * {@code RegisterAccount}, {@code UpdateUser}, {@code ChangePassword},
-     * {@code RefreshAccessToken}, {@code VerifyToken} and {@code AuthenticateAccessToken}; and
+     * {@code RefreshAccessToken}, {@code VerifyToken}, {@code AuthenticateAccessToken},
+     * {@code ConfirmEmail}, {@code ResendConfirmation}, {@code RequestPasswordReset} and
+     * {@code ConfirmPasswordReset}; and
      * may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
      */
     public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
@@ -77,6 +85,9 @@ public final class RestApi {
         config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         // No provider may be picked up from the class path behind the API's back.
         config.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        // Redirects keep the Location they were given, as Django's do: the base URI Jersey would
+        // make it absolute with is wrong behind a proxy that terminates TLS.
+        config.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         return config;
     }
 
@@ -89,6 +100,14 @@ public final class RestApi {
         endpoints.put("token/verify", TokenVerifyResource.class);
         endpoints.put("token/refresh", TokenRefreshResource.class);
         endpoints.put("registration", RegistrationResource.class);
+        endpoints.put("registration/verify-email", EmailVerificationResource.class);
+        // The alias dj-rest-auth's documentation mounts for the same view.
+        endpoints.put("account-confirm-email", EmailVerificationResource.class);
+        endpoints.put("registration/resend-email", ResendEmailResource.class);
+        endpoints.put("registration/account-confirm-email/{key}", ConfirmationLinkResource.class);
+        endpoints.put("password/reset", PasswordResetResource.class);
+        endpoints.put("password/reset/confirm", PasswordResetConfirmResource.class);
+        endpoints.put("password/reset/confirm/{uid}/{token}", PasswordResetLinkResource.class);
         return Map.copyOf(endpoints);
     }
 }

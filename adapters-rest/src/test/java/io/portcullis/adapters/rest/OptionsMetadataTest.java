@@ -10,7 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * OPTIONS answers in DRF's metadata shape (reference Part 5), built from the article's settings.
- * They list {@code application/json} alone under {@code renders}: there is no HTML renderer.
+ * They list {@code application/json} alone under {@code renders}: there is no browsable API. Only
+ * the endpoints a mail link leads a browser to add {@code text/html} (see their own tests).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptionsMetadataTest {

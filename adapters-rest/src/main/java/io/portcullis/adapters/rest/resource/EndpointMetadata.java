@@ -15,6 +15,8 @@ import java.util.Map;
 final class EndpointMetadata {
 
     private static final List<String> RENDERS = List.of("application/json");
+    // The endpoints a browser reaches from a mail answer it with a page.
+    private static final List<String> RENDERS_PAGES = List.of("application/json", "text/html");
     private static final List<String> PARSES =
             List.of("application/json", "application/x-www-form-urlencoded", "multipart/form-data");
 
@@ -117,6 +119,48 @@ final class EndpointMetadata {
                 token if the refresh token is valid.""", "POST", fields);
     }
 
+    Map<String, Object> verifyEmail() {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("key", field("string", true, false, "Key"));
+        return withPages(describe("Verify Email", "", "POST", fields));
+    }
+
+    Map<String, Object> resendEmail() {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("email", field("email", true, false, "Email"));
+        return describe("Resend Email Verification", "", "POST", fields);
+    }
+
+    /** allauth's ConfirmEmailView is no DRF view and describes nothing; this says what it is. */
+    Map<String, Object> confirmationLink() {
+        return withPages(describe("Confirm Email", "", null, Map.of()));
+    }
+
+    Map<String, Object> passwordReset() {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("email", field("email", true, false, "Email"));
+        return describe("Password Reset", """
+                Calls Django Auth PasswordResetForm save method.
+
+                Accepts the following POST parameters: email
+                Returns the success/fail message.""", "POST", fields);
+    }
+
+    Map<String, Object> passwordResetConfirm() {
+        var fields = new LinkedHashMap<String, Object>();
+        fields.put("new_password1", field("string", true, false, "New password1"));
+        fields.put("new_password2", field("string", true, false, "New password2"));
+        fields.put("uid", field("string", true, false, "Uid"));
+        fields.put("token", field("string", true, false, "Token"));
+        return withPages(describe("Password Reset Confirm", """
+                Password reset e-mail link is confirmed, therefore
+                this resets the user's password.
+
+                Accepts the following POST parameters: token, uid,
+                    new_password1, new_password2
+                Returns the success/fail message.""", "POST", fields));
+    }
+
     private Map<String, Object> usernameField() {
         var username = field("string", settings.usernameRequired(), false, "Username");
         username.put("min_length", settings.usernameMinLength());
@@ -154,6 +198,11 @@ final class EndpointMetadata {
         field.put("read_only", readOnly);
         field.put("label", label);
         return field;
+    }
+
+    private static Map<String, Object> withPages(Map<String, Object> description) {
+        description.put("renders", RENDERS_PAGES);
+        return description;
     }
 
     private static Map<String, Object> describe(String name, String description, String method, Map<String, Object> fields) {

@@ -3,6 +3,7 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.auth.AccountPrincipal;
 import io.portcullis.adapters.rest.auth.Authenticated;
 import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.password.ChangePassword;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -34,10 +36,11 @@ public final class PasswordChangeResource {
     }
 
     @POST
-    public Response change(RequestFields body, @Context SecurityContext security) {
+    public Response change(RequestFields body, @Context SecurityContext security, @Context HttpHeaders headers) {
         RequestFields fields = RequestFields.orEmpty(body);
         var command = new ChangePassword.Command(AccountPrincipal.of(security).account().id(),
-                fields.get("old_password"), fields.get("new_password1"), fields.get("new_password2"));
+                fields.get("old_password"), fields.get("new_password1"), fields.get("new_password2"),
+                ClientLanguages.of(headers));
         return switch (change.change(command)) {
             case ChangePassword.Outcome.Changed changed -> Answers.detail(200, SAVED);
             case ChangePassword.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());

@@ -1,6 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.registration.RegisterAccount;
@@ -11,6 +12,8 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -39,10 +42,10 @@ public final class RegistrationResource {
     }
 
     @POST
-    public Response register(RequestFields body) {
+    public Response register(RequestFields body, @Context HttpHeaders headers) {
         RequestFields fields = RequestFields.orEmpty(body);
         var command = new RegisterAccount.Command(fields.get("username"), fields.get("email"),
-                fields.get("password1"), fields.get("password2"), fields.values());
+                fields.get("password1"), fields.get("password2"), fields.values(), ClientLanguages.of(headers));
         return switch (register.register(command)) {
             case RegisterAccount.Outcome.Registered done -> registered(done.account(), done.tokens());
             case RegisterAccount.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());

@@ -1,7 +1,11 @@
 package io.portcullis.adapters.rest.settings;
 
 import io.portcullis.application.settings.AccountSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +17,23 @@ import java.util.regex.Pattern;
  *     {@code access_expiration} and {@code refresh_expiration}
  * @param account the account settings the use cases run with: the user endpoint shows their
  *     {@code userFields}, and OPTIONS describes their fields and profile schema
+ * @param loginUrl Django's LOGIN_URL: an absolute http(s) URL or a path; empty means
+ *     {@code <basePath>/login/} (see {@link #loginLocation()})
+ * @param emailConfirmedRedirectUrl allauth's ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL: where a
+ *     followed confirmation link sends the browser; empty means the login URL (see
+ *     {@link #emailConfirmedLocation()})
+ * @param confirmEmailOnGet allauth's ACCOUNT_CONFIRM_EMAIL_ON_GET: following the link confirms at once;
+ *     when off, the link shows a page whose button confirms
  */
 public record RestSettings(
-        String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration, AccountSettings account) {
+        String basePath,
+        long maxRequestBytes,
+        CookieSettings cookies,
+        boolean returnExpiration,
+        AccountSettings account,
+        Optional<String> loginUrl,
+        Optional<String> emailConfirmedRedirectUrl,
+        boolean confirmEmailOnGet) {
 
     public static final String DEFAULT_BASE_PATH = "/auth";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
@@ -29,27 +47,67 @@ public record RestSettings(
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxRequestBytes must be between 1 and 2^31 - 9, got " + maxRequestBytes);
         }
+        loginUrl = checkRedirect("loginUrl", loginUrl);
+        emailConfirmedRedirectUrl = checkRedirect("emailConfirmedRedirectUrl", emailConfirmedRedirectUrl);
     }
 
-    /** The defaults: {@code /auth}, 1 MiB bodies, no cookies, no expiration times in login answers. */
+    /** The settings before the redirect targets existed: default login URL and redirect, confirmation on GET. */
+    public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
+            AccountSettings account) {
+        this(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.empty(), Optional.empty(), true);
+    }
+
+    /**
+     * The defaults: {@code /auth}, 1 MiB bodies, no cookies, no expiration times in login answers,
+     * confirmation links that confirm on GET and then send the browser to {@code /auth/login/}.
+     */
     public static RestSettings defaults(AccountSettings account) {
         return new RestSettings(DEFAULT_BASE_PATH, DEFAULT_MAX_REQUEST_BYTES, CookieSettings.none(), false, account);
     }
 
     public RestSettings withBasePath(String path) {
-        return new RestSettings(path, maxRequestBytes, cookies, returnExpiration, account);
+        return new RestSettings(path, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet);
     }
 
     public RestSettings withMaxRequestBytes(long bytes) {
-        return new RestSettings(basePath, bytes, cookies, returnExpiration, account);
+        return new RestSettings(basePath, bytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet);
     }
 
     public RestSettings withCookies(CookieSettings value) {
-        return new RestSettings(basePath, maxRequestBytes, value, returnExpiration, account);
+        return new RestSettings(basePath, maxRequestBytes, value, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet);
     }
 
     public RestSettings withReturnExpiration(boolean value) {
-        return new RestSettings(basePath, maxRequestBytes, cookies, value, account);
+        return new RestSettings(basePath, maxRequestBytes, cookies, value, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet);
+    }
+
+    public RestSettings withLoginUrl(String url) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.of(url),
+                emailConfirmedRedirectUrl, confirmEmailOnGet);
+    }
+
+    public RestSettings withEmailConfirmedRedirectUrl(String url) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                Optional.of(url), confirmEmailOnGet);
+    }
+
+    public RestSettings withConfirmEmailOnGet(boolean value) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, value);
+    }
+
+    /** The login URL as configured, or the login endpoint of this API. */
+    public String loginLocation() {
+        return loginUrl.orElse(basePath + "/login/");
+    }
+
+    /** Where a confirmed address sends the browser: the configured URL, or the login URL. */
+    public String emailConfirmedLocation() {
+        return emailConfirmedRedirectUrl.orElseGet(this::loginLocation);
     }
 
     /** {@code auth}, {@code /auth/}, {@code /auth} all mean {@code /auth}; {@code /} and {@code ""} mean the root. */
@@ -66,5 +124,37 @@ public record RestSettings(
             throw new IllegalArgumentException("basePath '" + path + "' is not a plain URL path");
         }
         return trimmed;
+    }
+
+    /**
+     * A redirect target goes into a Location header as it is: it must be a well-formed absolute
+     * http(s) URL or a path on this host, in ASCII. That rules out header injection and {@code javascript:}
+     * links, and a {@code //host} path, which browsers would read as another host.
+     */
+    private static Optional<String> checkRedirect(String name, Optional<String> url) {
+        Objects.requireNonNull(url, name);
+        return url.map(String::strip).map(value -> {
+            if (!isRedirectTarget(value)) {
+                throw new IllegalArgumentException(name + " '" + value
+                        + "' must be an absolute http(s) URL or a path starting with a single /");
+            }
+            return value;
+        });
+    }
+
+    private static boolean isRedirectTarget(String value) {
+        if (value.isEmpty() || value.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == '\\')) {
+            return false;
+        }
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null) {
+                return value.startsWith("/") && !value.startsWith("//");
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

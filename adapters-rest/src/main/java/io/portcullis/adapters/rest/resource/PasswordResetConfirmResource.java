@@ -1,0 +1,43 @@
+package io.portcullis.adapters.rest.resource;
+
+import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.settings.RestSettings;
+import io.portcullis.application.password.ConfirmPasswordReset;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code password/reset/confirm/}: uid, token and the new password twice, all in the body. */
+@Singleton
+@Produces(MediaType.APPLICATION_JSON)
+public final class PasswordResetConfirmResource {
+
+    private final PasswordResetSubmission submission;
+    private final EndpointMetadata metadata;
+
+    @Inject
+    public PasswordResetConfirmResource(ConfirmPasswordReset confirm, RestSettings settings) {
+        this.submission = new PasswordResetSubmission(confirm);
+        this.metadata = new EndpointMetadata(settings.account());
+    }
+
+    @POST
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public Response confirm(RequestFields body, @Context HttpHeaders headers, @Context UriInfo uri) {
+        RequestFields fields = RequestFields.orEmpty(body);
+        return submission.submit(fields, fields.get("uid"), fields.get("token"), headers,
+                uri.getAbsolutePath().getRawPath());
+    }
+
+    @OPTIONS
+    public Response describe() {
+        return Answers.json(200, metadata.passwordResetConfirm());
+    }
+}
