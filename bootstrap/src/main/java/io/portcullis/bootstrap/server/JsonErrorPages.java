@@ -5,14 +5,14 @@ import org.glassfish.grizzly.http.server.Request;
 
 /**
  * Replaces Grizzly's HTML error page, which would print a stack trace, for errors that happen
- * outside Jersey (a malformed request line, say). The body is JSON like every other answer.
+ * outside Jersey after the request was parsed. The body is JSON like every other answer.
  */
 final class JsonErrorPages implements ErrorPageGenerator {
 
     @Override
     public String generate(Request request, int status, String reasonPhrase, String description, Throwable exception) {
-        request.getResponse().setContentType("application/json");
-        String detail = status >= 500 ? "An error has occurred." : reasonPhrase;
-        return "{\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        request.getResponse().setContentType(ErrorBody.CONTENT_TYPE);
+        request.getResponse().setCharacterEncoding("UTF-8");
+        return ErrorBody.json(status, reasonPhrase);
     }
 }

@@ -41,6 +41,7 @@ public final class PortcullisServer implements AutoCloseable {
             listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
                     .setPoolName("portcullis-http").setCorePoolSize(workers).setMaxPoolSize(workers));
             listener.getKeepAlive().setIdleTimeoutInSeconds(30);
+            listener.registerAddOn(GrizzlyCodecFilter.addOn());
             server.getServerConfiguration().setDefaultErrorPageGenerator(new JsonErrorPages());
             server.start();
             var running = new PortcullisServer(root, server);
