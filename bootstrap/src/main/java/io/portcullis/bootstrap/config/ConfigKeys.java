@@ -28,6 +28,7 @@ public final class ConfigKeys {
     public static final String HTTP_BASE_PATH = "http.base-path";
     public static final String HTTP_MAX_REQUEST_BYTES = "http.max-request-bytes";
     public static final String HTTP_WORKER_THREADS = "http.worker-threads";
+    public static final String HTTP_CONTAINER = "http.container";
 
     public static final String DATABASE_URL = "database.url";
     public static final String DATABASE_USER = "database.user";
@@ -108,6 +109,7 @@ public final class ConfigKeys {
         d.put(HTTP_BASE_PATH, Optional.of("/auth"));
         d.put(HTTP_MAX_REQUEST_BYTES, Optional.of("1048576"));
         d.put(HTTP_WORKER_THREADS, Optional.empty()); // 2 x cores, at least 8
+        d.put(HTTP_CONTAINER, Optional.of("grizzly"));
 
         d.put(DATABASE_URL, Optional.of("jdbc:h2:file:./data/portcullis"));
         d.put(DATABASE_USER, Optional.of("sa"));

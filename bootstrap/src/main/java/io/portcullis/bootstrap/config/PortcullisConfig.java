@@ -40,8 +40,26 @@ public record PortcullisConfig(
      *
      * @param basePath where the endpoints are mounted: {@code /auth}, or {@code /} for the root;
      *     never ends with a slash except for the root
+     * @param container the embedded HTTP server that runs the Jersey application
      */
-    public record Http(String host, int port, String basePath, int maxRequestBytes, int workerThreads) {}
+    public record Http(
+            String host, int port, String basePath, int maxRequestBytes, int workerThreads, Container container) {
+
+        public Http {
+            Objects.requireNonNull(container, "container");
+        }
+    }
+
+    /** The embedded HTTP servers Portcullis can run on; both serve the same Jersey application. */
+    public enum Container {
+        GRIZZLY,
+        JETTY;
+
+        /** The name used in settings: {@code grizzly}, {@code jetty}. */
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** The database the persistence adapter connects to (a HikariCP pool). */
     public record Database(String url, String user, Secret password, int poolSize, Duration connectionTimeout) {}

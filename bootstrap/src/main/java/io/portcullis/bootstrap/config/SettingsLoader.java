@@ -7,6 +7,7 @@ import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.LoginMethod;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
+import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
 import io.portcullis.bootstrap.config.PortcullisConfig.Database;
 import io.portcullis.bootstrap.config.PortcullisConfig.Hasher;
@@ -166,7 +167,12 @@ public final class SettingsLoader {
         }
         int maxRequestBytes = r.integer(HTTP_MAX_REQUEST_BYTES, 1024, Integer.MAX_VALUE);
         int workers = r.optionalInteger(HTTP_WORKER_THREADS, 1, 1024).orElse(Math.max(8, 2 * availableProcessors));
-        return new Http(host, port, normalised, maxRequestBytes, workers);
+        var containers = new LinkedHashMap<String, Container>();
+        for (Container container : Container.values()) {
+            containers.put(container.settingName(), container);
+        }
+        Container container = r.oneOf(HTTP_CONTAINER, containers, Container.GRIZZLY);
+        return new Http(host, port, normalised, maxRequestBytes, workers, container);
     }
 
     // ---------------------------------------------------------------- database

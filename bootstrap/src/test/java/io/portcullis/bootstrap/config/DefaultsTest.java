@@ -7,6 +7,7 @@ import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.LoginMethod;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
+import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
 import io.portcullis.bootstrap.config.PortcullisConfig.Hasher;
 import io.portcullis.bootstrap.config.PortcullisConfig.Http;
@@ -27,7 +28,7 @@ class DefaultsTest {
 
     @Test
     void http() {
-        assertThat(config.http()).isEqualTo(new Http("0.0.0.0", 8000, "/auth", 1_048_576, 8));
+        assertThat(config.http()).isEqualTo(new Http("0.0.0.0", 8000, "/auth", 1_048_576, 8, Container.GRIZZLY));
     }
 
     @Test
