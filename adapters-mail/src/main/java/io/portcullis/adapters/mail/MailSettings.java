@@ -1,5 +1,6 @@
 package io.portcullis.adapters.mail;
 
+import io.portcullis.adapters.mail.sender.SmtpSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;

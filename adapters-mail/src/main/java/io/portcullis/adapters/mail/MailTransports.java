@@ -1,5 +1,6 @@
 package io.portcullis.adapters.mail;
 
+import io.portcullis.adapters.mail.sender.MessageSender;
 import io.portcullis.adapters.mail.sender.ConsoleMessageSender;
 import io.portcullis.adapters.mail.sender.FileMessageSender;
 import io.portcullis.adapters.mail.sender.SmtpMessageSender;

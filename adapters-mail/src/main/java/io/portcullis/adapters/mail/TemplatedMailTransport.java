@@ -1,5 +1,7 @@
 package io.portcullis.adapters.mail;
 
+import io.portcullis.adapters.mail.sender.MessageSender;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import io.portcullis.adapters.mail.template.MailTemplateException;
 import io.portcullis.adapters.mail.template.MailTemplates;
 import io.portcullis.application.port.MailDeliveryException;

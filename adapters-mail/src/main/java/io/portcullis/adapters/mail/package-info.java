@@ -2,7 +2,7 @@
  * The mail adapter: {@link io.portcullis.adapters.mail.TemplatedMailTransport} implements the
  * application's {@code MailTransport} port with Thymeleaf templates
  * ({@link io.portcullis.adapters.mail.template.MailTemplates}) and a
- * {@link io.portcullis.adapters.mail.MessageSender}: SMTP, console or file, or a team's own.
+ * {@link io.portcullis.adapters.mail.sender.MessageSender}: SMTP, console or file, or a team's own.
  * {@link io.portcullis.adapters.mail.MailTransports#create(MailSettings)} builds the configured one
  * and validates the templates, so a template without its link stops the start-up.
  *

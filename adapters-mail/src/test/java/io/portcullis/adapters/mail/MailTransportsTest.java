@@ -1,5 +1,7 @@
 package io.portcullis.adapters.mail;
 
+import io.portcullis.adapters.mail.sender.SmtpSettings;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import static io.portcullis.adapters.mail.MailFixtures.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

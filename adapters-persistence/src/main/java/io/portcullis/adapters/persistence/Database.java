@@ -63,10 +63,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The URL to connect with. An embedded H2 database would close itself in its own JVM shutdown
+     * hook, under requests and mail still in flight; the service closes the pool itself instead.
+     */
+    static String jdbcUrl(DatabaseSettings settings) {
+        String url = settings.url();
+        boolean h2 = settings.vendor() == Vendor.H2;
+        return h2 && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? url + ";DB_CLOSE_ON_EXIT=FALSE"
+                : url;
+    }
+
     private static HikariConfig poolConfig(DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("portcullis-" + settings.vendor().id());
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(jdbcUrl(settings));
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());

@@ -108,4 +108,12 @@ class DatabaseTest {
         assertThat(Vendor.fromUrl("jdbc:oracle:thin:@//db:1521/FREEPDB1")).isEqualTo(Vendor.ORACLE);
         assertThat(Vendor.ORACLE.migrationLocation()).isEqualTo("classpath:db/migration/oracle");
     }
+
+    @Test
+    void embeddedH2IsClosedByTheServiceNotByItsShutdownHook() {
+        var settings = DatabaseSettings.defaults();
+        org.assertj.core.api.Assertions.assertThat(Database.jdbcUrl(settings)).endsWith(";DB_CLOSE_ON_EXIT=FALSE");
+        var explicit = settings.withUrl("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=TRUE");
+        org.assertj.core.api.Assertions.assertThat(Database.jdbcUrl(explicit)).isEqualTo("jdbc:h2:mem:x;DB_CLOSE_ON_EXIT=TRUE");
+    }
 }

@@ -81,6 +81,43 @@ public final class ConfigKeys {
 
     public static final String USER_FIELDS = "user.fields";
 
+    public static final String SITE_NAME = "site.name";
+    public static final String SITE_DOMAIN = "site.domain";
+    public static final String SITE_URL = "site.url";
+
+    public static final String CONFIRMATION_EXPIRY = "account.email-confirmation.expiry";
+    public static final String CONFIRMATION_ON_GET = "account.email-confirmation.on-get";
+    public static final String CONFIRMATION_LINK = "account.email-confirmation.link";
+    public static final String CONFIRMATION_RESEND_REVOKES = "account.email-confirmation.resend-revokes-earlier";
+    public static final String CONFIRMATION_REDIRECT_URL = "account.email-confirmation.redirect-url";
+    public static final String ACCOUNT_LOGIN_URL = "account.login-url";
+
+    public static final String RESET_LINK = "password.reset.link";
+    public static final String RESET_EXPIRY = "password.reset.expiry";
+    public static final String RESET_LOGOUT = "password.reset.logout";
+    public static final String PASSWORD_CHANGED_NOTICE = "password.changed-notice";
+
+    public static final String MAIL_BACKEND = "mail.backend";
+    public static final String MAIL_FROM = "mail.from";
+    public static final String MAIL_SUBJECT_PREFIX = "mail.subject-prefix";
+    public static final String MAIL_TEMPLATES_DIR = "mail.templates-dir";
+    public static final String MAIL_LANGUAGES = "mail.languages";
+    public static final String MAIL_VARIABLES = "mail.variables";
+    public static final String MAIL_FILE_DIR = "mail.file-dir";
+    public static final String MAIL_SMTP_HOST = "mail.smtp.host";
+    public static final String MAIL_SMTP_PORT = "mail.smtp.port";
+    public static final String MAIL_SMTP_SECURITY = "mail.smtp.security";
+    public static final String MAIL_SMTP_USERNAME = "mail.smtp.username";
+    public static final String MAIL_SMTP_PASSWORD = "mail.smtp.password";
+    public static final String MAIL_SMTP_TIMEOUT = "mail.smtp.timeout";
+    public static final String MAIL_DELIVERY_INTERVAL = "mail.delivery.interval";
+    public static final String MAIL_DELIVERY_FIRST_RETRY = "mail.delivery.first-retry";
+    public static final String MAIL_DELIVERY_MAX_RETRY = "mail.delivery.max-retry";
+    public static final String MAIL_DELIVERY_MAX_ATTEMPTS = "mail.delivery.max-attempts";
+
+    public static final String RETENTION_TOKENS = "housekeeping.token-retention";
+    public static final String RETENTION_SENT_MAIL = "housekeeping.sent-mail-retention";
+
     /** The attributes every declared profile field has: {@code account.profile.<name>.<attribute>}. */
     public static final String PROFILE_TYPE = "type";
     public static final String PROFILE_LABEL = "label";
@@ -96,7 +133,7 @@ public final class ConfigKeys {
     static final String PROFILE_PREFIX = "account.profile.";
 
     /** Keys whose values never appear in a message: secrets, and the database URL, which may hold one. */
-    private static final Set<String> HIDDEN = Set.of(JWT_SECRET, DATABASE_PASSWORD, DATABASE_URL);
+    private static final Set<String> HIDDEN = Set.of(JWT_SECRET, DATABASE_PASSWORD, DATABASE_URL, MAIL_SMTP_PASSWORD);
 
     private static final Map<String, Optional<String>> DEFAULTS = defaults();
 
@@ -161,6 +198,43 @@ public final class ConfigKeys {
         d.put(ACCOUNT_PROFILE_FIELDS, Optional.of(""));
 
         d.put(USER_FIELDS, Optional.empty()); // pk, username when enabled, email, then the profile fields
+
+        d.put(SITE_NAME, Optional.of("example.com"));
+        d.put(SITE_DOMAIN, Optional.of("example.com"));
+        d.put(SITE_URL, Optional.empty()); // http://localhost:<http.port>
+
+        d.put(CONFIRMATION_EXPIRY, Optional.of("P3D"));
+        d.put(CONFIRMATION_ON_GET, Optional.of("true"));
+        d.put(CONFIRMATION_LINK, Optional.empty()); // <site.url><base path>/registration/account-confirm-email/{key}/
+        d.put(CONFIRMATION_RESEND_REVOKES, Optional.of("false"));
+        d.put(CONFIRMATION_REDIRECT_URL, Optional.empty()); // the login URL
+        d.put(ACCOUNT_LOGIN_URL, Optional.empty()); // <base path>/login/
+
+        d.put(RESET_LINK, Optional.empty()); // <site.url><base path>/password/reset/confirm/{uid}/{token}/
+        d.put(RESET_EXPIRY, Optional.of("P3D"));
+        d.put(RESET_LOGOUT, Optional.of("false"));
+        d.put(PASSWORD_CHANGED_NOTICE, Optional.of("true"));
+
+        d.put(MAIL_BACKEND, Optional.of("console"));
+        d.put(MAIL_FROM, Optional.of("webmaster@localhost"));
+        d.put(MAIL_SUBJECT_PREFIX, Optional.empty()); // "[<site.name>] "
+        d.put(MAIL_TEMPLATES_DIR, Optional.empty());
+        d.put(MAIL_LANGUAGES, Optional.of("en,de"));
+        d.put(MAIL_VARIABLES, Optional.of(""));
+        d.put(MAIL_FILE_DIR, Optional.of("./data/mail"));
+        d.put(MAIL_SMTP_HOST, Optional.of("localhost"));
+        d.put(MAIL_SMTP_PORT, Optional.of("25"));
+        d.put(MAIL_SMTP_SECURITY, Optional.of("none"));
+        d.put(MAIL_SMTP_USERNAME, Optional.empty());
+        d.put(MAIL_SMTP_PASSWORD, Optional.empty());
+        d.put(MAIL_SMTP_TIMEOUT, Optional.of("PT10S"));
+        d.put(MAIL_DELIVERY_INTERVAL, Optional.of("PT1S"));
+        d.put(MAIL_DELIVERY_FIRST_RETRY, Optional.of("PT5S"));
+        d.put(MAIL_DELIVERY_MAX_RETRY, Optional.of("PT30M"));
+        d.put(MAIL_DELIVERY_MAX_ATTEMPTS, Optional.of("12"));
+
+        d.put(RETENTION_TOKENS, Optional.of("P7D"));
+        d.put(RETENTION_SENT_MAIL, Optional.of("P7D"));
         return Collections.unmodifiableMap(d);
     }
 

@@ -1,6 +1,7 @@
 package io.portcullis.bootstrap.config;
 
 import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * {@code toString} is safe to log: secrets print as {@code Secret[hidden]}.
  *
  * @param account the settings the use cases take (login method, profile schema, password policy...)
+ * @param mailFlow the site, the links in mails, key lifetimes and mail languages
+ * @param links where the confirmation link sends a browser afterwards, and whether a GET confirms
  * @param configFile the config file that was read, if any
  */
 public record PortcullisConfig(
@@ -23,9 +26,17 @@ public record PortcullisConfig(
         Cookies cookies,
         PasswordHashing passwordHashing,
         AccountSettings account,
+        MailFlowSettings mailFlow,
+        Links links,
+        Mail mail,
+        Housekeeping housekeeping,
         Optional<Path> configFile) {
 
     public PortcullisConfig {
+        Objects.requireNonNull(mailFlow, "mailFlow");
+        Objects.requireNonNull(links, "links");
+        Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(housekeeping, "housekeeping");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(jwt, "jwt");
@@ -159,4 +170,57 @@ public record PortcullisConfig(
 
     /** Argon2id cost parameters (RFC 9106): memory in KiB, passes, lanes. */
     public record Argon2(int memoryKib, int iterations, int parallelism) {}
+
+    /**
+     * Where browsers go around the confirmation link.
+     *
+     * @param loginUrl allauth's LOGIN_URL; empty means the API's own login endpoint
+     * @param confirmedRedirectUrl where a followed confirmation link redirects; empty means the login URL
+     * @param confirmOnGet whether following the link confirms at once (ACCOUNT_CONFIRM_EMAIL_ON_GET)
+     */
+    public record Links(Optional<String> loginUrl, Optional<String> confirmedRedirectUrl, boolean confirmOnGet) {}
+
+    /** How mail leaves the service. */
+    public enum MailBackend {
+        CONSOLE, SMTP, FILE;
+
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The SMTP connection security. */
+    public enum SmtpSecurity {
+        NONE, STARTTLS, SSL;
+
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Mail transport and delivery.
+     *
+     * @param subjectPrefix empty means "[site name] "
+     * @param templatesDir a directory whose files replace the built-in templates of the same name
+     */
+    public record Mail(
+            MailBackend backend,
+            String from,
+            Optional<String> subjectPrefix,
+            Optional<Path> templatesDir,
+            Path fileDir,
+            String smtpHost,
+            int smtpPort,
+            SmtpSecurity smtpSecurity,
+            Optional<String> smtpUsername,
+            Secret smtpPassword,
+            Duration smtpTimeout,
+            Duration deliveryInterval,
+            Duration firstRetry,
+            Duration maxRetry,
+            int maxAttempts) {}
+
+    /** How long spent tokens and delivered mail are kept before they are purged. */
+    public record Housekeeping(Duration tokenRetention, Duration sentMailRetention) {}
 }

@@ -5,12 +5,18 @@ import static io.portcullis.bootstrap.config.ConfigKeys.*;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.LoginMethod;
+import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
 import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
 import io.portcullis.bootstrap.config.PortcullisConfig.Database;
 import io.portcullis.bootstrap.config.PortcullisConfig.Hasher;
+import io.portcullis.bootstrap.config.PortcullisConfig.Housekeeping;
+import io.portcullis.bootstrap.config.PortcullisConfig.Links;
+import io.portcullis.bootstrap.config.PortcullisConfig.Mail;
+import io.portcullis.bootstrap.config.PortcullisConfig.MailBackend;
+import io.portcullis.bootstrap.config.PortcullisConfig.SmtpSecurity;
 import io.portcullis.bootstrap.config.PortcullisConfig.Http;
 import io.portcullis.bootstrap.config.PortcullisConfig.Jwt;
 import io.portcullis.bootstrap.config.PortcullisConfig.JwtAlgorithm;
@@ -61,7 +67,7 @@ public final class SettingsLoader {
      * The e-mail verification modes that work in this version. The others are refused with a clear
      * message until their use cases exist; add them here then.
      */
-    private static final Set<EmailVerification> AVAILABLE_EMAIL_VERIFICATION = EnumSet.of(EmailVerification.NONE);
+    private static final Set<EmailVerification> AVAILABLE_EMAIL_VERIFICATION = EnumSet.allOf(EmailVerification.class);
 
     /** Names a profile field may not take: they are already used by the bodies it would appear in. */
     static final Set<String> RESERVED_FIELD_NAMES = Set.of(
@@ -142,10 +148,120 @@ public final class SettingsLoader {
         Cookies cookies = cookies(reader);
         PasswordHashing hashing = passwordHashing(reader);
         Optional<AccountSettings> account = account(reader, sources.get().profileFieldNames());
-        if (!problems.isEmpty() || account.isEmpty()) {
+        Optional<MailFlowSettings> mailFlow = mailFlow(reader, http);
+        Links links = links(reader);
+        Mail mail = mail(reader);
+        Housekeeping housekeeping = new Housekeeping(
+                reader.duration(RETENTION_TOKENS, Duration.ZERO), reader.duration(RETENTION_SENT_MAIL, Duration.ZERO));
+        if (!problems.isEmpty() || account.isEmpty() || mailFlow.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), sources.get().file());
+        return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), mailFlow.get(), links, mail,
+                housekeeping, sources.get().file());
+    }
+
+    // ---------------------------------------------------------------- site, links and mail
+
+    private Optional<MailFlowSettings> mailFlow(SettingReader r, Http http) {
+        int before = r.problemCount();
+        String siteName = r.requiredText(SITE_NAME);
+        String siteDomain = r.requiredText(SITE_DOMAIN);
+        String siteUrl = r.optionalText(SITE_URL).orElse("http://localhost:" + http.port()).replaceAll("/+$", "");
+        if (!siteUrl.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            r.problem("must be the public http(s) address of this service, such as https://auth.example.com",
+                    SITE_URL);
+        }
+        String api = siteUrl + (http.basePath().equals("/") ? "" : http.basePath());
+        String confirmationLink = r.optionalText(CONFIRMATION_LINK)
+                .orElse(api + "/registration/account-confirm-email/{key}/");
+        if (!confirmationLink.contains("{key}")) {
+            r.problem("needs a {key} placeholder where the confirmation key goes", CONFIRMATION_LINK);
+        }
+        String resetLink = r.optionalText(RESET_LINK).orElse(api + "/password/reset/confirm/{uid}/{token}/");
+        if (!resetLink.contains("{uid}") || !resetLink.contains("{token}")) {
+            r.problem("needs the placeholders {uid} and {token}, such as https://app.example.com/reset?uid={uid}&token={token}",
+                    RESET_LINK);
+        }
+        Duration confirmationExpiry = r.duration(CONFIRMATION_EXPIRY, Duration.ofMinutes(1));
+        Duration resetExpiry = r.duration(RESET_EXPIRY, Duration.ofMinutes(1));
+        boolean resendRevokes = r.bool(CONFIRMATION_RESEND_REVOKES);
+        boolean resetLogout = r.bool(RESET_LOGOUT);
+        boolean notice = r.bool(PASSWORD_CHANGED_NOTICE);
+        List<String> languages = r.list(MAIL_LANGUAGES);
+        for (String language : languages) {
+            if (!language.matches("[a-z]{2,3}(_[A-Z]{2})?")) {
+                r.problem("\"" + language + "\" is not a language code such as en, de or pt_BR", MAIL_LANGUAGES);
+            }
+        }
+        if (languages.isEmpty()) {
+            r.problem("lists no language; mails need at least one (the first is the default)", MAIL_LANGUAGES);
+        }
+        var variables = new LinkedHashMap<String, String>();
+        for (String pair : r.list(MAIL_VARIABLES)) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? "" : pair.substring(0, equals).strip();
+            if (equals < 0 || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                r.problem("takes name=value pairs separated by commas, such as"
+                        + " CUSTOM_PASSWORD_RESET_CONFIRM=https://app.example.com/reset", MAIL_VARIABLES);
+            } else {
+                variables.put(name, pair.substring(equals + 1).strip());
+            }
+        }
+        if (r.problemCount() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new MailFlowSettings(siteName, siteDomain, confirmationLink, resetLink, confirmationExpiry,
+                resetExpiry, resendRevokes, resetLogout, notice, languages, variables));
+    }
+
+    private Links links(SettingReader r) {
+        Optional<String> loginUrl = redirectTarget(r, ACCOUNT_LOGIN_URL);
+        Optional<String> confirmedUrl = redirectTarget(r, CONFIRMATION_REDIRECT_URL);
+        return new Links(loginUrl, confirmedUrl, r.bool(CONFIRMATION_ON_GET));
+    }
+
+    private static Optional<String> redirectTarget(SettingReader r, String key) {
+        Optional<String> url = r.optionalText(key);
+        if (url.isPresent() && !url.get().matches("(https?://[\\x21-\\x7e]+|/(?!/)[\\x21-\\x7e]*)")) {
+            r.problem("must be an absolute http(s) URL or a path starting with /, not "
+                    + SettingReader.shown(key, url.get()), key);
+            return Optional.empty();
+        }
+        return url;
+    }
+
+    private Mail mail(SettingReader r) {
+        var backends = new LinkedHashMap<String, MailBackend>();
+        for (MailBackend backend : MailBackend.values()) {
+            backends.put(backend.settingName(), backend);
+        }
+        MailBackend backend = r.oneOf(MAIL_BACKEND, backends, MailBackend.CONSOLE);
+        String from = r.requiredText(MAIL_FROM);
+        Optional<String> prefix = r.raw(MAIL_SUBJECT_PREFIX);
+        Optional<Path> templates = r.optionalText(MAIL_TEMPLATES_DIR).map(Path::of);
+        templates.filter(dir -> !java.nio.file.Files.isDirectory(dir)).ifPresent(dir ->
+                r.problem("names no directory: " + dir.toAbsolutePath(), MAIL_TEMPLATES_DIR));
+        Path fileDir = Path.of(r.requiredText(MAIL_FILE_DIR));
+        String host = r.requiredText(MAIL_SMTP_HOST);
+        int port = r.integer(MAIL_SMTP_PORT, 1, 65535);
+        var securities = new LinkedHashMap<String, SmtpSecurity>();
+        for (SmtpSecurity security : SmtpSecurity.values()) {
+            securities.put(security.settingName(), security);
+        }
+        SmtpSecurity security = r.oneOf(MAIL_SMTP_SECURITY, securities, SmtpSecurity.NONE);
+        Optional<String> username = r.optionalText(MAIL_SMTP_USERNAME);
+        Secret password = Secret.of(r.raw(MAIL_SMTP_PASSWORD).orElse(""));
+        Duration timeout = r.duration(MAIL_SMTP_TIMEOUT, Duration.ofMillis(100));
+        Duration interval = r.duration(MAIL_DELIVERY_INTERVAL, Duration.ofMillis(50));
+        Duration firstRetry = r.duration(MAIL_DELIVERY_FIRST_RETRY, Duration.ofMillis(100));
+        Duration maxRetry = r.duration(MAIL_DELIVERY_MAX_RETRY, Duration.ofMillis(100));
+        if (maxRetry.compareTo(firstRetry) < 0) {
+            r.problem("the longest pause between attempts cannot be shorter than the first one",
+                    MAIL_DELIVERY_MAX_RETRY, MAIL_DELIVERY_FIRST_RETRY);
+        }
+        int maxAttempts = r.integer(MAIL_DELIVERY_MAX_ATTEMPTS, 1, 1000);
+        return new Mail(backend, from, prefix, templates, fileDir, host, port, security, username, password, timeout,
+                interval, firstRetry, maxRetry, maxAttempts);
     }
 
     // ---------------------------------------------------------------- http

@@ -1,7 +1,11 @@
 package io.portcullis.bootstrap.wiring;
 
+import io.portcullis.adapters.mail.MailSettings;
+import io.portcullis.adapters.mail.MailTransports;
+import io.portcullis.adapters.mail.sender.SmtpSettings;
 import io.portcullis.adapters.persistence.Database;
 import io.portcullis.adapters.persistence.DatabaseSettings;
+import io.portcullis.adapters.persistence.Housekeeping;
 import io.portcullis.adapters.persistence.MyBatisAccountStore;
 import io.portcullis.adapters.persistence.MyBatisMailOutbox;
 import io.portcullis.adapters.persistence.MyBatisOneTimeTokenStore;
@@ -23,6 +27,7 @@ import io.portcullis.application.confirmation.ConfirmEmail;
 import io.portcullis.application.confirmation.EmailConfirmations;
 import io.portcullis.application.confirmation.ResendConfirmation;
 import io.portcullis.application.login.LogIn;
+import io.portcullis.application.mail.DeliverQueuedMail;
 import io.portcullis.application.login.LogOut;
 import io.portcullis.application.password.ChangePassword;
 import io.portcullis.application.password.ConfirmPasswordReset;
@@ -30,6 +35,7 @@ import io.portcullis.application.password.RequestPasswordReset;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.KeyGenerator;
 import io.portcullis.application.port.MailOutbox;
+import io.portcullis.application.port.MailTransport;
 import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.SessionStore;
@@ -56,11 +62,14 @@ public final class CompositionRoot implements AutoCloseable {
 
     private final Database database;
     private final BoundedPasswordHasher hashingPool;
+    private final BackgroundJobs backgroundJobs;
     private final ResourceConfig resourceConfig;
 
-    private CompositionRoot(Database database, BoundedPasswordHasher hashingPool, ResourceConfig resourceConfig) {
+    private CompositionRoot(Database database, BoundedPasswordHasher hashingPool, BackgroundJobs backgroundJobs,
+            ResourceConfig resourceConfig) {
         this.database = database;
         this.hashingPool = hashingPool;
+        this.backgroundJobs = backgroundJobs;
         this.resourceConfig = resourceConfig;
     }
 
@@ -73,15 +82,18 @@ public final class CompositionRoot implements AutoCloseable {
             var sessions = new MyBatisSessionStore(database);
             var transactions = new MyBatisTransactionRunner(database);
             TokenCodec codec = new JwtTokenCodec(jwtSettings(config.jwt()));
-            var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database),
-                    new MyBatisMailOutbox(database), transactions);
-            var useCases = UseCases.build(config, mailFlow(config), clock, stores, hasher, codec,
+            var outbox = new MyBatisMailOutbox(database);
+            var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions);
+            var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
                     new SecureRandomKeyGenerator());
+            MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config));
             resources.register(useCases.binder(clock));
             resources.register(new HealthEndpoints(() -> database.isHealthy(2)));
-            return new CompositionRoot(database, hasher, resources);
+            var jobs = new BackgroundJobs(new DeliverQueuedMail(outbox, transport, deliveryPolicy(config.mail()), clock),
+                    config.mail().deliveryInterval(), new Housekeeping(database), retention(config.housekeeping()), clock);
+            return new CompositionRoot(database, hasher, jobs, resources);
         } catch (RuntimeException e) {
             if (hasher != null) {
                 hasher.close();
@@ -91,12 +103,38 @@ public final class CompositionRoot implements AutoCloseable {
         }
     }
 
+    /** The configured transport, its templates checked now so a broken override stops the start. */
+    private static MailTransport mailTransport(PortcullisConfig config) {
+        PortcullisConfig.Mail mail = config.mail();
+        var smtp = new SmtpSettings(mail.smtpHost(), mail.smtpPort(),
+                SmtpSettings.Security.fromKey(mail.smtpSecurity().settingName()), mail.smtpUsername(),
+                mail.smtpPassword().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(mail.smtpPassword().reveal()),
+                mail.smtpTimeout(), mail.smtpTimeout(), mail.smtpTimeout());
+        var settings = new MailSettings(MailSettings.Backend.fromKey(mail.backend().settingName()), smtp,
+                java.util.Optional.of(mail.fileDir()), mail.from(), mail.subjectPrefix(), mail.templatesDir(),
+                config.mailFlow().siteName());
+        var transport = MailTransports.create(settings);
+        transport.templates().validate(config.mailFlow().customVariables());
+        return transport;
+    }
+
+    private static DeliverQueuedMail.Policy deliveryPolicy(PortcullisConfig.Mail mail) {
+        return new DeliverQueuedMail.Policy(20, java.time.Duration.ofMinutes(2), mail.firstRetry(), mail.maxRetry(),
+                mail.maxAttempts());
+    }
+
+    private static Housekeeping.Retention retention(PortcullisConfig.Housekeeping housekeeping) {
+        return new Housekeeping.Retention(housekeeping.tokenRetention(), housekeeping.tokenRetention(),
+                housekeeping.sentMailRetention());
+    }
+
     public ResourceConfig resourceConfig() {
         return resourceConfig;
     }
 
     @Override
     public void close() {
+        backgroundJobs.close();
         hashingPool.close();
         database.close();
     }
@@ -121,18 +159,10 @@ public final class CompositionRoot implements AutoCloseable {
         PortcullisConfig.Cookies c = config.cookies();
         var cookies = new CookieSettings(c.accessName(), c.refreshName(), c.httpOnly(), c.secure(),
                 Optional.of(SameSite.valueOf(c.sameSite().name())), c.path(), c.domain());
+        PortcullisConfig.Links links = config.links();
         return new RestSettings(config.http().basePath(), config.http().maxRequestBytes(), cookies,
-                config.jwt().returnExpiration(), config.account());
-    }
-
-    // The mail settings get their own configuration keys with the mail transports; until then
-    // links point at this service and no notices are sent.
-    private static MailFlowSettings mailFlow(PortcullisConfig config) {
-        String base = "http://localhost:" + config.http().port() + config.http().basePath().replaceAll("/$", "");
-        return new MailFlowSettings("example.com", "example.com",
-                base + "/registration/account-confirm-email/{key}/", base + "/password/reset/confirm/{uid}/{token}/",
-                java.time.Duration.ofDays(3), java.time.Duration.ofDays(3), false, false, false,
-                java.util.List.of("en"), java.util.Map.of());
+                config.jwt().returnExpiration(), config.account(), links.loginUrl(), links.confirmedRedirectUrl(),
+                links.confirmOnGet());
     }
 
     /** The driven ports on the database. */

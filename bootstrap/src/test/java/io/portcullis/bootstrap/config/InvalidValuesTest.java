@@ -134,12 +134,51 @@ class InvalidValuesTest {
     }
 
     @Test
-    void emailVerificationOtherThanNoneIsNotAvailableYet() {
-        for (String mode : new String[] {"optional", "mandatory"}) {
-            ConfigProblem problem = Loading.withSecret().env("PORTCULLIS_ACCOUNT_EMAIL_VERIFICATION", mode).onlyProblem();
-            assertThat(problem.keys()).containsExactly("account.email-verification");
-            assertThat(problem.message()).contains("\"" + mode + "\" is not available yet");
+    void everyEmailVerificationModeLoads() {
+        for (String mode : new String[] {"none", "optional", "mandatory"}) {
+            PortcullisConfig config = Loading.withSecret().env("PORTCULLIS_ACCOUNT_EMAIL_VERIFICATION", mode).load();
+            assertThat(config.account().emailVerification().name()).isEqualToIgnoringCase(mode);
         }
+        ConfigProblem problem = Loading.withSecret().env("PORTCULLIS_ACCOUNT_EMAIL_VERIFICATION", "sometimes").onlyProblem();
+        assertThat(problem.keys()).containsExactly("account.email-verification");
+    }
+
+    @Test
+    void mailLinksNeedTheirPlaceholders() {
+        assertThat(Loading.withSecret().env("PORTCULLIS_PASSWORD_RESET_LINK", "https://app.example.com/reset").onlyProblem()
+                .keys()).containsExactly("password.reset.link");
+        assertThat(Loading.withSecret().env("PORTCULLIS_ACCOUNT_EMAIL_CONFIRMATION_LINK", "https://app.example.com/c")
+                .onlyProblem().keys()).containsExactly("account.email-confirmation.link");
+    }
+
+    @Test
+    void mailSettingsAreChecked() {
+        assertThat(Loading.withSecret().env("PORTCULLIS_MAIL_BACKEND", "pigeon").onlyProblem().keys())
+                .containsExactly("mail.backend");
+        assertThat(Loading.withSecret().env("PORTCULLIS_MAIL_VARIABLES", "no-equals-sign").onlyProblem().keys())
+                .containsExactly("mail.variables");
+        assertThat(Loading.withSecret().env("PORTCULLIS_ACCOUNT_LOGIN_URL", "javascript:alert(1)").onlyProblem().keys())
+                .containsExactly("account.login-url");
+        assertThat(Loading.withSecret().env("PORTCULLIS_MAIL_LANGUAGES", "english").onlyProblem().keys())
+                .containsExactly("mail.languages");
+    }
+
+    @Test
+    void theSmtpPasswordNeverAppearsInAMessage() {
+        var failure = Loading.withSecret().env("PORTCULLIS_MAIL_SMTP_PASSWORD", "hunter2-smtp")
+                .env("PORTCULLIS_MAIL_SMTP_PORT", "not-a-port").failure();
+        assertThat(failure.getMessage() + failure.problems()).doesNotContain("hunter2-smtp");
+    }
+
+    @Test
+    void mailDefaultsBuildLinksToThisService() {
+        PortcullisConfig config = Loading.withSecret().env("PORTCULLIS_SITE_URL", "https://auth.example.com/").load();
+        assertThat(config.mailFlow().confirmationLink("abc"))
+                .isEqualTo("https://auth.example.com/auth/registration/account-confirm-email/abc/");
+        assertThat(config.mailFlow().resetLink("1", "t"))
+                .isEqualTo("https://auth.example.com/auth/password/reset/confirm/1/t/");
+        assertThat(config.mail().backend()).isEqualTo(PortcullisConfig.MailBackend.CONSOLE);
+        assertThat(config.mailFlow().languages()).containsExactly("en", "de");
     }
 
     @Test

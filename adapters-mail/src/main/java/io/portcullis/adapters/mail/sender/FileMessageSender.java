@@ -1,7 +1,7 @@
 package io.portcullis.adapters.mail.sender;
 
-import io.portcullis.adapters.mail.MessageSender;
-import io.portcullis.adapters.mail.RenderedMail;
+import io.portcullis.adapters.mail.sender.MessageSender;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import io.portcullis.application.port.MailDeliveryException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

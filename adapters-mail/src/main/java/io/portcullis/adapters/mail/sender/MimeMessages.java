@@ -1,6 +1,6 @@
 package io.portcullis.adapters.mail.sender;
 
-import io.portcullis.adapters.mail.RenderedMail;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;

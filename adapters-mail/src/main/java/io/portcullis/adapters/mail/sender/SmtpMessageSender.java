@@ -1,8 +1,8 @@
 package io.portcullis.adapters.mail.sender;
 
-import io.portcullis.adapters.mail.MessageSender;
-import io.portcullis.adapters.mail.RenderedMail;
-import io.portcullis.adapters.mail.SmtpSettings;
+import io.portcullis.adapters.mail.sender.MessageSender;
+import io.portcullis.adapters.mail.sender.RenderedMail;
+import io.portcullis.adapters.mail.sender.SmtpSettings;
 import io.portcullis.application.port.MailDeliveryException;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;

@@ -1,6 +1,6 @@
 package io.portcullis.adapters.mail.template;
 
-import io.portcullis.adapters.mail.RenderedMail;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.mail.OutgoingMail;

@@ -5,7 +5,7 @@ import static io.portcullis.adapters.mail.MailFixtures.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portcullis.adapters.mail.RenderedMail;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import io.portcullis.adapters.mail.TemplatedMailTransport;
 import io.portcullis.adapters.mail.template.MailTemplates;
 import io.portcullis.application.port.MailDeliveryException;

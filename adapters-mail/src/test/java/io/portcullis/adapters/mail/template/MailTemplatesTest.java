@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.portcullis.adapters.mail.RenderedMail;
+import io.portcullis.adapters.mail.sender.RenderedMail;
 import io.portcullis.domain.mail.MailKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

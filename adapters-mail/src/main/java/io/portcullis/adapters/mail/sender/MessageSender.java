@@ -1,4 +1,4 @@
-package io.portcullis.adapters.mail;
+package io.portcullis.adapters.mail.sender;
 
 import io.portcullis.application.port.MailDeliveryException;
 
