@@ -123,8 +123,17 @@ public final class MailTemplates {
     public TemplateSet templateSet(MailKind kind, String language) {
         List<String> languages = languageCandidates(language);
         String base = kind.templateName();
-        List<String> messageAliases = kind == MailKind.PASSWORD_RESET ? List.of(DJANGO_RESET_TEMPLATE) : List.of();
-        TemplateSource subject = locate(base + "_subject", List.of(), ".txt", languages)
+        List<String> messageAliases = switch (kind) {
+            case PASSWORD_RESET -> List.of(DJANGO_RESET_TEMPLATE);
+            // allauth's sign-up mail includes the plain confirmation mail, so an override of the
+            // latter (the article's customisation) changes both.
+            case EMAIL_CONFIRMATION_SIGNUP -> List.of(MailKind.EMAIL_CONFIRMATION.templateName() + "_message");
+            default -> List.of();
+        };
+        List<String> subjectAliases = kind == MailKind.EMAIL_CONFIRMATION_SIGNUP
+                ? List.of(MailKind.EMAIL_CONFIRMATION.templateName() + "_subject")
+                : List.of();
+        TemplateSource subject = locate(base + "_subject", subjectAliases, ".txt", languages)
                 .orElseThrow(() -> missing(base + "_subject.txt"));
         TemplateSource text = locate(base + "_message", messageAliases, ".txt", languages)
                 .orElseThrow(() -> missing(base + "_message.txt"));

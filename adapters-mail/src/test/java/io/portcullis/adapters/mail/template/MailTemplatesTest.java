@@ -326,4 +326,17 @@ class MailTemplatesTest {
         assertThatThrownBy(() -> new MailTemplates(Optional.empty(), "[a]\nBcc: x@example.org "))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anOverrideOfThePlainConfirmationMailAlsoChangesTheSignupMail(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("email_confirmation_message.txt"),
+                "Welcome! Confirm here: [(${activate_url})]");
+        var templates = new MailTemplates(java.util.Optional.of(dir), "[x] ");
+        var mail = templates.render(io.portcullis.domain.mail.MailKind.EMAIL_CONFIRMATION_SIGNUP,
+                new io.portcullis.domain.account.EmailAddress("a@example.com"), "en",
+                java.util.Map.of("activate_url", "https://x/confirm/k/"));
+        org.assertj.core.api.Assertions.assertThat(mail.text()).isEqualTo("Welcome! Confirm here: https://x/confirm/k/");
+        org.assertj.core.api.Assertions.assertThat(mail.subject()).startsWith("[x] ");
+    }
 }
