@@ -39,6 +39,11 @@ final class HttpSession {
         this.base = base;
     }
 
+    /** The server's address without a trailing slash: {@code http://127.0.0.1:8000}. */
+    String base() {
+        return base.toString().replaceAll("/+$", "");
+    }
+
     Answer get(String path, String bearer) {
         var request = HttpRequest.newBuilder(base.resolve(path)).GET();
         if (bearer != null) {
