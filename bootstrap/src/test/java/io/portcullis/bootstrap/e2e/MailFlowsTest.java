@@ -196,6 +196,17 @@ class MailFlowsTest {
     }
 
     @Test
+    void aTemplateWithoutItsLinkStopsTheStartNamingTheFile() throws Exception {
+        Path templates = Files.createDirectories(work.resolve("broken"));
+        Files.writeString(templates.resolve("email_confirmation_message.txt"), "Hello, no link here.\n");
+        var failure = org.assertj.core.api.Assertions.catchThrowable(() -> startService(freePort(),
+                Map.of("PORTCULLIS_MAIL_TEMPLATES_DIR", templates.toString())));
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("email_confirmation_message.txt").contains("activate_url");
+        server = null;
+    }
+
+    @Test
     void theClientsLanguageChoosesTheMailsLanguage() throws Exception {
         smtp = smtpOn(freePort());
         startService(smtp.getSmtp().getPort(), Map.of());
