@@ -18,6 +18,7 @@ import io.portcullis.adapters.rest.resource.TokenRefreshResource;
 import io.portcullis.adapters.rest.resource.TokenVerifyResource;
 import io.portcullis.adapters.rest.resource.UserResource;
 import io.portcullis.adapters.rest.response.CapacityExceededMapper;
+import io.portcullis.adapters.rest.response.StoreUnavailableMapper;
 import io.portcullis.adapters.rest.response.EmptyErrorBodyFilter;
 import io.portcullis.adapters.rest.response.JsonWriter;
 import io.portcullis.adapters.rest.response.RequestBodyRejectedMapper;
@@ -77,6 +78,7 @@ public final class RestApi {
         config.register(EmptyErrorBodyFilter.class);
         config.register(RequestBodyRejectedMapper.class);
         config.register(CapacityExceededMapper.class);
+        config.register(StoreUnavailableMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(UnexpectedExceptionMapper.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);

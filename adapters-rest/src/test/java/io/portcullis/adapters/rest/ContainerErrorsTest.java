@@ -157,6 +157,15 @@ class ContainerErrorsTest {
     }
 
     @Test
+    void anUnreachableDatabaseIsA503TheClientMayRetry() {
+        Reply reply = api.post("/auth/login/").json(Flows.loginJson(TestApp.OFFLINE_EMAIL, "Xq7!vLp2#Rt9")).send();
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.header("Retry-After")).isEqualTo("5");
+        assertThat(reply.json().get("detail").asText()).contains("temporarily unavailable");
+    }
+
+    @Test
     void putsTheStandardHeadersOnEveryAnswer() {
         for (Reply reply : new Reply[] {
             api.post("/auth/login/").json("{}").send(),

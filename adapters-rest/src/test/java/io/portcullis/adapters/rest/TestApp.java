@@ -47,6 +47,7 @@ public final class TestApp {
 
     public static final String BROKEN_EMAIL = "broken@example.com";
     public static final String BUSY_PASSWORD = "pool-is-full-now";
+    public static final String OFFLINE_EMAIL = "offline@example.com";
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T03:32:18Z"));
     public final FaultyAccountStore accounts = new FaultyAccountStore();
@@ -151,6 +152,10 @@ public final class TestApp {
         public synchronized Optional<Account> findByEmail(EmailAddress email) {
             if (email.canonical().equals(BROKEN_EMAIL)) {
                 throw new IllegalStateException("database unreachable; secret=s3cr3t");
+            }
+            if (email.canonical().equals(OFFLINE_EMAIL)) {
+                throw new io.portcullis.application.port.StoreUnavailableException("finding an account failed",
+                        new java.sql.SQLTransientConnectionException("connection refused"));
             }
             return super.findByEmail(email);
         }
