@@ -19,6 +19,9 @@ final class AccountWrite {
     final Instant createdAt;
     final Instant passwordChangedAt;
     final long version;
+    /** The flags as 1 or 0, for Oracle's NUMBER(1) columns. */
+    final int emailVerifiedNumber;
+    final int activeNumber;
 
     AccountWrite(Long id, String username, String usernameCanonical, String email, String emailCanonical,
             boolean emailVerified, boolean active, String passwordHash, String profile, Instant createdAt,
@@ -35,5 +38,7 @@ final class AccountWrite {
         this.createdAt = createdAt;
         this.passwordChangedAt = passwordChangedAt;
         this.version = version;
+        this.emailVerifiedNumber = emailVerified ? 1 : 0;
+        this.activeNumber = active ? 1 : 0;
     }
 }

@@ -2,6 +2,7 @@ package io.portcullis.adapters.persistence;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is and how many connections to keep.
@@ -16,6 +17,14 @@ public record DatabaseSettings(String url, String user, String password, int max
 
     /** The embedded H2 file database under {@code ./data}, so a new user needs no server. */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/portcullis;AUTO_SERVER=FALSE";
+
+    /** {@code password=...} in URL parameters ({@code ;} for H2, {@code ?}/{@code &} for PostgreSQL). */
+    private static final Pattern PASSWORD_PARAMETER =
+            Pattern.compile("(?i)((?:^|[;?&:])[a-z_.]*password\\s*=)[^;&]*");
+    /** Oracle's {@code jdbc:oracle:thin:user/password@...}. */
+    private static final Pattern ORACLE_CREDENTIALS = Pattern.compile("(?i)^(jdbc:oracle:[a-z0-9]+:[^/@:]*)/[^@]*@");
+    /** {@code //user:password@host}. */
+    private static final Pattern USER_INFO = Pattern.compile("//([^/:@?;]*):[^/@]*@");
 
     public static final int DEFAULT_MAX_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -52,10 +61,27 @@ public record DatabaseSettings(String url, String user, String password, int max
         return Vendor.fromUrl(url);
     }
 
+    /**
+     * The URL with every password it may carry replaced by {@code ****}: {@code password=}
+     * parameters, Oracle's {@code user/password@}, {@code //user:password@}, and the configured
+     * password wherever it appears. Safe for logs and messages.
+     */
+    public String redactedUrl() {
+        String redacted = PASSWORD_PARAMETER.matcher(url).replaceAll("$1****");
+        redacted = ORACLE_CREDENTIALS.matcher(redacted).replaceAll("$1/****@");
+        redacted = USER_INFO.matcher(redacted).replaceAll("//$1:****@");
+        return password.isEmpty() ? redacted : redacted.replace(password, "****");
+    }
+
+    /** {@code text} with the configured password, if any, replaced by {@code ****}. */
+    String redact(String text) {
+        return password.isEmpty() || text == null ? text : text.replace(password, "****");
+    }
+
     /** Hides the password. */
     @Override
     public String toString() {
-        return "DatabaseSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
+        return "DatabaseSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "****")
                 + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + "]";
     }
 }

@@ -5,11 +5,14 @@ import static io.portcullis.adapters.persistence.SqlFailures.guard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Deletes rows that no longer decide anything, for a scheduler to call now and then (hourly is
- * plenty). Each purge is one {@code DELETE} that commits on its own (or joins the caller's
- * transaction), so purges never hold locks for long together.
+ * plenty). Each purge runs {@code DELETE}s of at most {@link #batchSize} rows, each committing on
+ * its own (or joining the caller's transaction), until one deletes fewer: a large backlog never
+ * becomes one long transaction holding many locks. The statements are vendor-specific where a
+ * limited {@code DELETE} must be (see {@code HousekeepingMapper.xml}).
  *
  * <ul>
  *   <li><b>One-time tokens</b> used, or expired, longer ago than the retention. A purged key
@@ -53,10 +56,28 @@ public final class Housekeeping {
     /** How many rows one {@link #purge} deleted, for the log. */
     public record Purged(int oneTimeTokens, int refreshTokens, int sentMail) {}
 
+    /** Rows one {@code DELETE} removes at most, unless another batch size is given. */
+    public static final int DEFAULT_BATCH_SIZE = 5_000;
+
     private final HousekeepingMapper mapper;
+    private final int batchSize;
 
     public Housekeeping(Database database) {
+        this(database, DEFAULT_BATCH_SIZE);
+    }
+
+    /** @throws IllegalArgumentException when {@code batchSize} is below 1 */
+    public Housekeeping(Database database, int batchSize) {
         this.mapper = Objects.requireNonNull(database, "database").sessions().getMapper(HousekeepingMapper.class);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a purge batch holds at least one row, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    /** Rows one {@code DELETE} removes at most. */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** Runs the three purges with cutoffs {@code now} minus each retention. */
@@ -72,18 +93,28 @@ public final class Housekeeping {
     /** Deletes the one-time tokens used or expired before {@code cutoff}; returns how many. */
     public int purgeOneTimeTokens(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return guard("purging one-time tokens", () -> mapper.deleteOneTimeTokensEndedBefore(cutoff));
+        return inBatches("purging one-time tokens", batch -> mapper.deleteOneTimeTokensEndedBefore(cutoff, batch));
     }
 
     /** Deletes the refresh tokens that expired before {@code cutoff}; returns how many. */
     public int purgeRefreshTokens(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return guard("purging refresh tokens", () -> mapper.deleteRefreshTokensExpiredBefore(cutoff));
+        return inBatches("purging refresh tokens", batch -> mapper.deleteRefreshTokensExpiredBefore(cutoff, batch));
     }
 
     /** Deletes the mail marked sent before {@code cutoff}; returns how many. */
     public int purgeSentMail(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        return guard("purging sent mail", () -> mapper.deleteMailSentBefore(cutoff));
+        return inBatches("purging sent mail", batch -> mapper.deleteMailSentBefore(cutoff, batch));
+    }
+
+    private int inBatches(String operation, IntUnaryOperator delete) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = guard(operation, () -> delete.applyAsInt(batchSize));
+            total += deleted;
+        } while (deleted >= batchSize);
+        return total;
     }
 }

@@ -3,12 +3,12 @@ package io.portcullis.adapters.persistence;
 import java.time.Instant;
 import org.apache.ibatis.annotations.Param;
 
-/** Purges of rows no one needs any more; the SQL is in {@code HousekeepingMapper.xml}. */
+/** Purges of rows no one needs any more, at most {@code batch} rows a call; the SQL is in {@code HousekeepingMapper.xml}. */
 interface HousekeepingMapper {
 
-    int deleteOneTimeTokensEndedBefore(@Param("cutoff") Instant cutoff);
+    int deleteOneTimeTokensEndedBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 
-    int deleteRefreshTokensExpiredBefore(@Param("cutoff") Instant cutoff);
+    int deleteRefreshTokensExpiredBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 
-    int deleteMailSentBefore(@Param("cutoff") Instant cutoff);
+    int deleteMailSentBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 }

@@ -4,6 +4,7 @@ import static io.portcullis.domain.account.AccountFixtures.newAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portcullis.application.port.StoreUnavailableException;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountFixtures;
 import io.portcullis.domain.session.SessionId;
@@ -74,14 +75,58 @@ class DatabaseTest {
     }
 
     @Test
-    void a_vendor_without_migrations_or_driver_fails_to_open_with_a_clear_message() {
-        var settings = new DatabaseSettings("jdbc:postgresql://localhost:1/portcullis?password=hunter2", "u",
+    void an_unreachable_database_fails_to_open_with_one_line_naming_the_url_without_its_password() {
+        var settings = new DatabaseSettings("jdbc:postgresql://localhost:1/portcullis?user=u&password=hunter2", "u",
                 "hunter2", 1, Duration.ofMillis(300));
 
         assertThatThrownBy(() -> Database.open(settings))
-                .isInstanceOf(PersistenceFailureException.class)
-                .hasMessageStartingWith("connecting to the postgresql database failed")
-                .hasMessageNotContaining("hunter2");
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("cannot connect to the postgresql database at "
+                        + "jdbc:postgresql://localhost:1/portcullis?user=u&password=**** as user u within 300 ms: ")
+                .hasMessageContaining("localhost:1")
+                .hasMessageNotContaining("hunter2")
+                .hasMessageNotContaining("\n")
+                .hasNoCause();
+    }
+
+    @Test
+    void an_unknown_host_is_named_in_the_message() {
+        var settings = new DatabaseSettings("jdbc:postgresql://no-such-host.invalid:5432/portcullis", "u", "", 1,
+                Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("no-such-host.invalid");
+    }
+
+    @Test
+    void an_oracle_url_on_a_closed_port_fails_the_same_way() {
+        var settings = new DatabaseSettings("jdbc:oracle:thin:scott/tiger@//localhost:1/FREEPDB1", "scott", "tiger",
+                1, Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> Database.open(settings))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageStartingWith("cannot connect to the oracle database at "
+                        + "jdbc:oracle:thin:scott/****@//localhost:1/FREEPDB1 as user scott")
+                .hasMessageNotContaining("tiger");
+    }
+
+    @Test
+    void passwords_are_taken_out_of_every_kind_of_url() {
+        assertThat(redacted("jdbc:h2:file:./data/x;PASSWORD=s3cret;MODE=Oracle", ""))
+                .isEqualTo("jdbc:h2:file:./data/x;PASSWORD=****;MODE=Oracle");
+        assertThat(redacted("jdbc:postgresql://db/p?sslpassword=a1&password=b2&ssl=true", ""))
+                .isEqualTo("jdbc:postgresql://db/p?sslpassword=****&password=****&ssl=true");
+        assertThat(redacted("jdbc:oracle:thin:app/Pa55@db.example.com:1521/ORCL", ""))
+                .isEqualTo("jdbc:oracle:thin:app/****@db.example.com:1521/ORCL");
+        assertThat(redacted("jdbc:postgresql://app:Pa55@db/p", "")).isEqualTo("jdbc:postgresql://app:****@db/p");
+        assertThat(redacted("jdbc:postgresql://db/p?options=-c%20x=Pa55word", "Pa55word"))
+                .isEqualTo("jdbc:postgresql://db/p?options=-c%20x=****");
+        assertThat(redacted("jdbc:postgresql://db:5432/portcullis", "")).isEqualTo("jdbc:postgresql://db:5432/portcullis");
+    }
+
+    private static String redacted(String url, String password) {
+        return new DatabaseSettings(url, "u", password, 1, Duration.ofSeconds(1)).redactedUrl();
     }
 
     @Test
@@ -107,6 +152,10 @@ class DatabaseTest {
         assertThat(Vendor.fromUrl("JDBC:PostgreSQL://db/portcullis")).isEqualTo(Vendor.POSTGRESQL);
         assertThat(Vendor.fromUrl("jdbc:oracle:thin:@//db:1521/FREEPDB1")).isEqualTo(Vendor.ORACLE);
         assertThat(Vendor.ORACLE.migrationLocation()).isEqualTo("classpath:db/migration/oracle");
+        assertThat(Vendor.fromUrl("jdbc:h2:mem:x;MODE=Oracle;DB_CLOSE_DELAY=-1")).isEqualTo(Vendor.ORACLE);
+        assertThat(Vendor.fromUrl("jdbc:h2:mem:x;mode=oracle")).isEqualTo(Vendor.ORACLE);
+        assertThat(Vendor.fromUrl("jdbc:h2:mem:x;MODE=PostgreSQL")).isEqualTo(Vendor.H2);
+        assertThat(Vendor.fromUrl("jdbc:h2:mem:x;MODE=OracleLike")).isEqualTo(Vendor.H2);
     }
 
     @Test

@@ -1,31 +1,59 @@
 package io.portcullis.adapters.persistence;
 
+import io.portcullis.adapters.persistence.TestDatabases.Backend;
 import io.portcullis.application.contract.AccountStoreContract;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.TransactionRunner;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 
-/** The account store contract on H2; one database for the class (the contract allows sharing). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MyBatisAccountStoreTest extends AccountStoreContract {
+/**
+ * The account store contract on H2, on H2 in Oracle mode (the Oracle migrations and statements)
+ * and on PostgreSQL; one shared database per backend (the contract allows sharing).
+ */
+class MyBatisAccountStoreTest {
 
-    private final Database database = TestDatabases.open();
-    private final MyBatisAccountStore accounts = new MyBatisAccountStore(database);
-    private final MyBatisTransactionRunner transactions = new MyBatisTransactionRunner(database);
-
-    @Override
-    protected AccountStore accounts() {
-        return accounts;
+    @Nested
+    class OnH2 extends Suite {
+        OnH2() {
+            super(Backend.H2);
+        }
     }
 
-    @Override
-    protected TransactionRunner transactions() {
-        return transactions;
+    @Nested
+    class OnH2InOracleMode extends Suite {
+        OnH2InOracleMode() {
+            super(Backend.H2_ORACLE_MODE);
+        }
     }
 
-    @AfterAll
-    void close() {
-        database.close();
+    @Nested
+    class OnPostgreSQL extends Suite {
+        OnPostgreSQL() {
+            super(Backend.POSTGRESQL);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Suite extends AccountStoreContract {
+
+        private final MyBatisAccountStore accounts;
+        private final MyBatisTransactionRunner transactions;
+
+        Suite(Backend backend) {
+            Database database = TestDatabases.shared(backend);
+            accounts = new MyBatisAccountStore(database);
+            transactions = new MyBatisTransactionRunner(database);
+        }
+
+        @Override
+        protected AccountStore accounts() {
+            return accounts;
+        }
+
+        @Override
+        protected TransactionRunner transactions() {
+            return transactions;
+        }
     }
 }
