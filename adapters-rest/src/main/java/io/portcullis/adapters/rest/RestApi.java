@@ -2,6 +2,13 @@ package io.portcullis.adapters.rest;
 
 import io.portcullis.adapters.rest.auth.AccessTokenFilter;
 import io.portcullis.adapters.rest.body.RequestFieldsReader;
+import io.portcullis.adapters.rest.browsable.BrowsablePageFilter;
+import io.portcullis.adapters.rest.browsable.PageNegotiationFilter;
+import io.portcullis.adapters.rest.browsable.StaticFilesResource;
+import io.portcullis.adapters.rest.cors.CorsFilter;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
+import io.portcullis.adapters.rest.describe.EndpointSpec;
+import io.portcullis.adapters.rest.openapi.OpenApiResource;
 import io.portcullis.adapters.rest.body.RequestHeadersFilter;
 import io.portcullis.adapters.rest.cookie.TokenCookieDeletionFilter;
 import io.portcullis.adapters.rest.resource.ConfirmationLinkResource;
@@ -41,8 +48,8 @@ import org.glassfish.jersey.server.model.Resource;
  */
 public final class RestApi {
 
-    /** Each endpoint's path below the base path; a trailing slash is optional on all of them. */
-    private static final Map<String, Class<?>> ENDPOINTS = endpoints();
+    /** The resource serving each endpoint of the catalogue; a trailing slash is optional on all of them. */
+    private static final Map<String, Class<?>> RESOURCES = resources();
 
     private RestApi() {}
 
@@ -56,15 +63,17 @@ public final class RestApi {
      * may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
      */
     public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
-        for (Map.Entry<String, Class<?>> endpoint : ENDPOINTS.entrySet()) {
-            config.registerResources(Resource.builder(endpoint.getValue())
-                    .path(settings.basePath() + "/" + endpoint.getKey())
+        var catalogue = new EndpointCatalogue(settings);
+        for (EndpointSpec endpoint : catalogue.all()) {
+            config.registerResources(Resource.builder(RESOURCES.get(endpoint.key()))
+                    .path(catalogue.resourcePath(endpoint))
                     .build());
         }
         config.register(new AbstractBinder() {
             @Override
             protected void configure() {
                 bind(settings).to(RestSettings.class);
+                bind(catalogue).to(EndpointCatalogue.class);
                 // Ranked below the default so that a Clock bound by the composition root wins.
                 bind(Clock.systemUTC()).to(Clock.class).ranked(Integer.MIN_VALUE);
             }
@@ -72,6 +81,9 @@ public final class RestApi {
         config.register(RequestFieldsReader.class);
         config.register(JsonWriter.class);
         config.register(RequestHeadersFilter.class);
+        config.register(CorsFilter.class);
+        config.register(PageNegotiationFilter.class);
+        config.register(BrowsablePageFilter.class);
         config.register(AccessTokenFilter.class);
         config.register(TokenCookieDeletionFilter.class);
         config.register(StandardHeadersFilter.class);
@@ -93,23 +105,25 @@ public final class RestApi {
         return config;
     }
 
-    private static Map<String, Class<?>> endpoints() {
-        var endpoints = new LinkedHashMap<String, Class<?>>();
-        endpoints.put("login", LoginResource.class);
-        endpoints.put("logout", LogoutResource.class);
-        endpoints.put("user", UserResource.class);
-        endpoints.put("password/change", PasswordChangeResource.class);
-        endpoints.put("token/verify", TokenVerifyResource.class);
-        endpoints.put("token/refresh", TokenRefreshResource.class);
-        endpoints.put("registration", RegistrationResource.class);
-        endpoints.put("registration/verify-email", EmailVerificationResource.class);
-        // The alias dj-rest-auth's documentation mounts for the same view.
-        endpoints.put("account-confirm-email", EmailVerificationResource.class);
-        endpoints.put("registration/resend-email", ResendEmailResource.class);
-        endpoints.put("registration/account-confirm-email/{key}", ConfirmationLinkResource.class);
-        endpoints.put("password/reset", PasswordResetResource.class);
-        endpoints.put("password/reset/confirm", PasswordResetConfirmResource.class);
-        endpoints.put("password/reset/confirm/{uid}/{token}", PasswordResetLinkResource.class);
-        return Map.copyOf(endpoints);
+    private static Map<String, Class<?>> resources() {
+        var resources = new LinkedHashMap<String, Class<?>>();
+        resources.put(EndpointCatalogue.LOGIN, LoginResource.class);
+        resources.put(EndpointCatalogue.LOGOUT, LogoutResource.class);
+        resources.put(EndpointCatalogue.USER, UserResource.class);
+        resources.put(EndpointCatalogue.PASSWORD_CHANGE, PasswordChangeResource.class);
+        resources.put(EndpointCatalogue.TOKEN_VERIFY, TokenVerifyResource.class);
+        resources.put(EndpointCatalogue.TOKEN_REFRESH, TokenRefreshResource.class);
+        resources.put(EndpointCatalogue.REGISTRATION, RegistrationResource.class);
+        resources.put(EndpointCatalogue.VERIFY_EMAIL, EmailVerificationResource.class);
+        resources.put(EndpointCatalogue.VERIFY_EMAIL_ALIAS, EmailVerificationResource.class);
+        resources.put(EndpointCatalogue.RESEND_EMAIL, ResendEmailResource.class);
+        resources.put(EndpointCatalogue.CONFIRMATION_LINK, ConfirmationLinkResource.class);
+        resources.put(EndpointCatalogue.PASSWORD_RESET, PasswordResetResource.class);
+        resources.put(EndpointCatalogue.PASSWORD_RESET_CONFIRM, PasswordResetConfirmResource.class);
+        resources.put(EndpointCatalogue.PASSWORD_RESET_LINK, PasswordResetLinkResource.class);
+        resources.put(EndpointCatalogue.OPENAPI_JSON, OpenApiResource.Json.class);
+        resources.put(EndpointCatalogue.OPENAPI_YAML, OpenApiResource.Yaml.class);
+        resources.put(EndpointCatalogue.STATIC_FILES, StaticFilesResource.class);
+        return Map.copyOf(resources);
     }
 }

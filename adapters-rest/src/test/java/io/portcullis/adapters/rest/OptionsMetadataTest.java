@@ -10,13 +10,12 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * OPTIONS answers in DRF's metadata shape (reference Part 5), built from the article's settings.
- * They list {@code application/json} alone under {@code renders}: there is no browsable API. Only
- * the endpoints a mail link leads a browser to add {@code text/html} (see their own tests).
+ * Every endpoint renders {@code text/html} too: browsers get the browsable page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptionsMetadataTest {
 
-    private static final String MEDIA = "\"renders\":[\"application/json\"],"
+    private static final String MEDIA = "\"renders\":[\"application/json\",\"text/html\"],"
             + "\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"]";
     private static final String GENDER_CHOICES = "\"choices\":[{\"value\":\"M\",\"display_name\":\"Male\"},"
             + "{\"value\":\"F\",\"display_name\":\"Female\"},{\"value\":\"NS\",\"display_name\":\"Not Specified\"}]";

@@ -218,7 +218,7 @@ class PasswordResetEndpointTest {
         assertThat(api.call("OPTIONS", "/auth/password/reset/").send().body()).isEqualTo(
                 "{\"name\":\"Password Reset\",\"description\":\"Calls Django Auth PasswordResetForm save method.\\n\\n"
                         + "Accepts the following POST parameters: email\\nReturns the success/fail message.\","
-                        + "\"renders\":[\"application/json\"]," + media + ",\"actions\":{\"POST\":{"
+                        + "\"renders\":[\"application/json\",\"text/html\"]," + media + ",\"actions\":{\"POST\":{"
                         + "\"email\":{\"type\":\"email\",\"required\":true,\"read_only\":false,\"label\":\"Email\"}}}}");
         String confirmDescription = "{\"name\":\"Password Reset Confirm\",\"description\":\"Password reset e-mail link is"
                 + " confirmed, therefore\\nthis resets the user's password.\\n\\nAccepts the following POST parameters:"

@@ -83,7 +83,7 @@ class ResendEmailEndpointTest {
     void describesItselfToOptions() {
         assertThat(api.call("OPTIONS", "/auth/registration/resend-email/").send().body())
                 .isEqualTo("{\"name\":\"Resend Email Verification\",\"description\":\"\","
-                        + "\"renders\":[\"application/json\"],"
+                        + "\"renders\":[\"application/json\",\"text/html\"],"
                         + "\"parses\":[\"application/json\",\"application/x-www-form-urlencoded\",\"multipart/form-data\"],"
                         + "\"actions\":{\"POST\":{\"email\":{\"type\":\"email\",\"required\":true,\"read_only\":false,"
                         + "\"label\":\"Email\"}}}}");

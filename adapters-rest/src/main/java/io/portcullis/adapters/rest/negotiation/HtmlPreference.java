@@ -21,7 +21,7 @@ public final class HtmlPreference {
         return prefersHtml(headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 
-    static boolean prefersHtml(String accept) {
+    public static boolean prefersHtml(String accept) {
         List<QualityList.Entry> ranges = QualityList.parse(accept);
         Match html = match(ranges, HTML);
         Match json = match(ranges, JSON);
@@ -30,6 +30,14 @@ public final class HtmlPreference {
         }
         return html.quality() > json.quality()
                 || (html.quality() == json.quality() && html.specificity() > json.specificity());
+    }
+
+    /** Whether an Accept header admits a page at all; no header admits anything. */
+    public static boolean acceptsHtml(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        return match(QualityList.parse(accept), HTML).quality() > 0;
     }
 
     /** How well a type is accepted: weight and how precise the range was (2 exact, 1 type/*, 0 wildcard). */

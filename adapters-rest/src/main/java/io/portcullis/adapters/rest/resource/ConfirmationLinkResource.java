@@ -4,6 +4,8 @@ import io.portcullis.adapters.rest.html.ConfirmationPages;
 import io.portcullis.adapters.rest.negotiation.HtmlPreference;
 import io.portcullis.adapters.rest.response.AllowedMethods;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.confirmation.ConfirmEmail;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -34,15 +37,15 @@ public final class ConfirmationLinkResource {
     private final ConfirmationAnswers answers;
     private final boolean confirmOnGet;
     private final String verifyPath;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public ConfirmationLinkResource(ConfirmEmail confirm, RestSettings settings) {
+    public ConfirmationLinkResource(ConfirmEmail confirm, RestSettings settings, EndpointCatalogue catalogue) {
         this.confirm = confirm;
         this.answers = new ConfirmationAnswers(settings);
         this.confirmOnGet = settings.confirmEmailOnGet();
         this.verifyPath = settings.basePath() + "/registration/verify-email/";
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.CONFIRMATION_LINK));
     }
 
     @GET
@@ -70,7 +73,7 @@ public final class ConfirmationLinkResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.confirmationLink());
+        return Answers.json(200, metadata);
     }
 
     private Response offerButton(String key, HttpHeaders headers) {

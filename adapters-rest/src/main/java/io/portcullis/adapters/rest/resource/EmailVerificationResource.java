@@ -3,6 +3,8 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.HtmlPreference;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.confirmation.ConfirmEmail;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * {@code registration/verify-email/} and its documented alias {@code account-confirm-email/}: the
@@ -29,13 +32,13 @@ public final class EmailVerificationResource {
 
     private final ConfirmEmail confirm;
     private final ConfirmationAnswers answers;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public EmailVerificationResource(ConfirmEmail confirm, RestSettings settings) {
+    public EmailVerificationResource(ConfirmEmail confirm, RestSettings settings, EndpointCatalogue catalogue) {
         this.confirm = confirm;
         this.answers = new ConfirmationAnswers(settings);
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.VERIFY_EMAIL));
     }
 
     @POST
@@ -52,6 +55,6 @@ public final class EmailVerificationResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.verifyEmail());
+        return Answers.json(200, metadata);
     }
 }

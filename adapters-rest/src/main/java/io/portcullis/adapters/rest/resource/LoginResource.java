@@ -3,6 +3,8 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.login.LogIn;
 import io.portcullis.application.token.TokenPair;
@@ -26,15 +28,15 @@ public final class LoginResource {
     private final TokenCookies cookies;
     private final UserRepresentation users;
     private final boolean returnExpiration;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public LoginResource(LogIn logIn, RestSettings settings, Clock clock) {
+    public LoginResource(LogIn logIn, RestSettings settings, EndpointCatalogue catalogue, Clock clock) {
         this.logIn = logIn;
         this.cookies = new TokenCookies(settings.cookies(), clock);
         this.users = new UserRepresentation(settings.account().userFields());
         this.returnExpiration = settings.returnExpiration();
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.LOGIN));
     }
 
     @POST
@@ -49,7 +51,7 @@ public final class LoginResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.login());
+        return Answers.json(200, metadata);
     }
 
     private Response loggedIn(Account account, TokenPair tokens) {

@@ -4,6 +4,8 @@ import io.portcullis.adapters.rest.auth.Unauthorized;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.cookie.DeletesTokenCookies;
 import io.portcullis.adapters.rest.cookie.TokenCookies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.login.LogOut;
 import io.portcullis.application.token.TokenRefusal;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.time.Clock;
 
 /**
@@ -31,13 +34,13 @@ public final class LogoutResource {
 
     private final LogOut logOut;
     private final TokenCookies cookies;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public LogoutResource(LogOut logOut, RestSettings settings, Clock clock) {
+    public LogoutResource(LogOut logOut, RestSettings settings, EndpointCatalogue catalogue, Clock clock) {
         this.logOut = logOut;
         this.cookies = new TokenCookies(settings.cookies(), clock);
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.LOGOUT));
     }
 
     @POST
@@ -53,7 +56,7 @@ public final class LogoutResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.logout());
+        return Answers.json(200, metadata);
     }
 
     /** dj-rest-auth's texts, without simplejwt's code; a wrong type is a 401 here, not its 500. */

@@ -5,6 +5,8 @@ import io.portcullis.adapters.rest.auth.Authenticated;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.password.ChangePassword;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code password/change/}: the caller sets a new password. */
@@ -27,12 +30,12 @@ public final class PasswordChangeResource {
     static final String SAVED = "New password has been saved.";
 
     private final ChangePassword change;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public PasswordChangeResource(ChangePassword change, RestSettings settings) {
+    public PasswordChangeResource(ChangePassword change, RestSettings settings, EndpointCatalogue catalogue) {
         this.change = change;
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.PASSWORD_CHANGE));
     }
 
     @POST
@@ -50,6 +53,6 @@ public final class PasswordChangeResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.passwordChange());
+        return Answers.json(200, metadata);
     }
 }

@@ -1,6 +1,8 @@
 package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.password.ConfirmPasswordReset;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code password/reset/confirm/}: uid, token and the new password twice, all in the body. */
@@ -20,12 +23,12 @@ import jakarta.ws.rs.core.UriInfo;
 public final class PasswordResetConfirmResource {
 
     private final PasswordResetSubmission submission;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public PasswordResetConfirmResource(ConfirmPasswordReset confirm, RestSettings settings) {
+    public PasswordResetConfirmResource(ConfirmPasswordReset confirm, RestSettings settings, EndpointCatalogue catalogue) {
         this.submission = new PasswordResetSubmission(confirm);
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.PASSWORD_RESET_CONFIRM));
     }
 
     @POST
@@ -38,6 +41,6 @@ public final class PasswordResetConfirmResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.passwordResetConfirm());
+        return Answers.json(200, metadata);
     }
 }

@@ -5,6 +5,8 @@ import io.portcullis.adapters.rest.html.PasswordResetPages;
 import io.portcullis.adapters.rest.negotiation.HtmlPreference;
 import io.portcullis.adapters.rest.response.AllowedMethods;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.password.ConfirmPasswordReset;
 import io.portcullis.domain.validation.FieldInput;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
@@ -33,12 +36,12 @@ import java.util.List;
 public final class PasswordResetLinkResource {
 
     private final PasswordResetSubmission submission;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public PasswordResetLinkResource(ConfirmPasswordReset confirm, RestSettings settings) {
+    public PasswordResetLinkResource(ConfirmPasswordReset confirm, RestSettings settings, EndpointCatalogue catalogue) {
         this.submission = new PasswordResetSubmission(confirm);
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.PASSWORD_RESET_LINK));
     }
 
     /** The form for a browser; API clients get dj-rest-auth's 405, the link being POST-only there. */
@@ -65,7 +68,7 @@ public final class PasswordResetLinkResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.passwordResetConfirm());
+        return Answers.json(200, metadata);
     }
 
     private static FieldInput orFromPath(FieldInput fromBody, String fromPath) {

@@ -3,6 +3,8 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.password.RequestPasswordReset;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * {@code password/reset/}: mails a reset link to the owner of the address. Known and unknown
@@ -26,12 +29,12 @@ public final class PasswordResetResource {
     static final String SENT = "Password reset e-mail has been sent.";
 
     private final RequestPasswordReset request;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public PasswordResetResource(RequestPasswordReset request, RestSettings settings) {
+    public PasswordResetResource(RequestPasswordReset request, RestSettings settings, EndpointCatalogue catalogue) {
         this.request = request;
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.PASSWORD_RESET));
     }
 
     @POST
@@ -45,6 +48,6 @@ public final class PasswordResetResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.passwordReset());
+        return Answers.json(200, metadata);
     }
 }

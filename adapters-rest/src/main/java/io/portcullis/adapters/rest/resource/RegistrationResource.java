@@ -3,6 +3,8 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.domain.account.Account;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,13 +35,13 @@ public final class RegistrationResource {
 
     private final RegisterAccount register;
     private final UserRepresentation users;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public RegistrationResource(RegisterAccount register, RestSettings settings) {
+    public RegistrationResource(RegisterAccount register, RestSettings settings, EndpointCatalogue catalogue) {
         this.register = register;
         this.users = new UserRepresentation(settings.account().userFields());
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.REGISTRATION));
     }
 
     @POST
@@ -54,7 +57,7 @@ public final class RegistrationResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.registration());
+        return Answers.json(200, metadata);
     }
 
     private Response registered(Account account, Optional<TokenPair> tokens) {

@@ -3,6 +3,8 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.confirmation.ResendConfirmation;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 
 /**
  * {@code registration/resend-email/}: another confirmation mail for an unconfirmed address. The
@@ -24,12 +27,12 @@ import jakarta.ws.rs.core.Response;
 public final class ResendEmailResource {
 
     private final ResendConfirmation resend;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public ResendEmailResource(ResendConfirmation resend, RestSettings settings) {
+    public ResendEmailResource(ResendConfirmation resend, RestSettings settings, EndpointCatalogue catalogue) {
         this.resend = resend;
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.RESEND_EMAIL));
     }
 
     @POST
@@ -43,6 +46,6 @@ public final class ResendEmailResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.resendEmail());
+        return Answers.json(200, metadata);
     }
 }

@@ -4,6 +4,8 @@ import io.portcullis.adapters.rest.auth.Unauthorized;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.application.token.TokenPair;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -30,13 +33,13 @@ public final class TokenRefreshResource {
 
     private final RefreshAccessToken refresh;
     private final TokenCookies cookies;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public TokenRefreshResource(RefreshAccessToken refresh, RestSettings settings, Clock clock) {
+    public TokenRefreshResource(RefreshAccessToken refresh, RestSettings settings, EndpointCatalogue catalogue, Clock clock) {
         this.refresh = refresh;
         this.cookies = new TokenCookies(settings.cookies(), clock);
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.TOKEN_REFRESH));
     }
 
     @POST
@@ -52,7 +55,7 @@ public final class TokenRefreshResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.tokenRefresh());
+        return Answers.json(200, metadata);
     }
 
     private Response refreshed(TokenPair tokens, Optional<String> presented) {

@@ -3,6 +3,8 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.auth.Unauthorized;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.token.VerifyToken;
 import jakarta.inject.Inject;
@@ -20,12 +22,12 @@ import java.util.Map;
 public final class TokenVerifyResource {
 
     private final VerifyToken verify;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public TokenVerifyResource(VerifyToken verify, RestSettings settings) {
+    public TokenVerifyResource(VerifyToken verify, RestSettings settings, EndpointCatalogue catalogue) {
         this.verify = verify;
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.TOKEN_VERIFY));
     }
 
     @POST
@@ -39,6 +41,6 @@ public final class TokenVerifyResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.tokenVerify());
+        return Answers.json(200, metadata);
     }
 }

@@ -5,6 +5,8 @@ import io.portcullis.adapters.rest.auth.Authenticated;
 import io.portcullis.adapters.rest.auth.Unauthorized;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.describe.DrfMetadata;
+import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.user.UpdateUser;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code user/}: the caller's own account, read (GET) and changed (PUT replaces, PATCH amends). */
@@ -29,13 +32,13 @@ public final class UserResource {
 
     private final UpdateUser update;
     private final UserRepresentation users;
-    private final EndpointMetadata metadata;
+    private final Map<String, Object> metadata;
 
     @Inject
-    public UserResource(UpdateUser update, RestSettings settings) {
+    public UserResource(UpdateUser update, RestSettings settings, EndpointCatalogue catalogue) {
         this.update = update;
         this.users = new UserRepresentation(settings.account().userFields());
-        this.metadata = new EndpointMetadata(settings.account());
+        this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.USER));
     }
 
     @GET
@@ -55,7 +58,7 @@ public final class UserResource {
 
     @OPTIONS
     public Response describe() {
-        return Answers.json(200, metadata.user());
+        return Answers.json(200, metadata);
     }
 
     private Response update(RequestFields fields, boolean partial, AccountPrincipal caller) {

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *     {@link #emailConfirmedLocation()})
  * @param confirmEmailOnGet allauth's ACCOUNT_CONFIRM_EMAIL_ON_GET: following the link confirms at once;
  *     when off, the link shows a page whose button confirms
+ * @param cors which other origins' browser scripts may call the API (django-cors-headers); none by default
  */
 public record RestSettings(
         String basePath,
@@ -33,7 +34,8 @@ public record RestSettings(
         AccountSettings account,
         Optional<String> loginUrl,
         Optional<String> emailConfirmedRedirectUrl,
-        boolean confirmEmailOnGet) {
+        boolean confirmEmailOnGet,
+        CorsSettings cors) {
 
     public static final String DEFAULT_BASE_PATH = "/auth";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
@@ -43,6 +45,7 @@ public record RestSettings(
     public RestSettings {
         Objects.requireNonNull(cookies, "cookies");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(cors, "cors");
         basePath = normalise(basePath);
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxRequestBytes must be between 1 and 2^31 - 9, got " + maxRequestBytes);
@@ -54,7 +57,16 @@ public record RestSettings(
     /** The settings before the redirect targets existed: default login URL and redirect, confirmation on GET. */
     public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
             AccountSettings account) {
-        this(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.empty(), Optional.empty(), true);
+        this(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.empty(), Optional.empty(), true,
+                CorsSettings.none());
+    }
+
+    /** The settings before CORS existed: no other origin allowed. */
+    public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
+            AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
+            boolean confirmEmailOnGet) {
+        this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
+                confirmEmailOnGet, CorsSettings.none());
     }
 
     /**
@@ -67,37 +79,42 @@ public record RestSettings(
 
     public RestSettings withBasePath(String path) {
         return new RestSettings(path, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
     }
 
     public RestSettings withMaxRequestBytes(long bytes) {
         return new RestSettings(basePath, bytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
     }
 
     public RestSettings withCookies(CookieSettings value) {
         return new RestSettings(basePath, maxRequestBytes, value, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
     }
 
     public RestSettings withReturnExpiration(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, value, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
     }
 
     public RestSettings withLoginUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.of(url),
-                emailConfirmedRedirectUrl, confirmEmailOnGet);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
     }
 
     public RestSettings withEmailConfirmedRedirectUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                Optional.of(url), confirmEmailOnGet);
+                Optional.of(url), confirmEmailOnGet, cors);
     }
 
     public RestSettings withConfirmEmailOnGet(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, value);
+                emailConfirmedRedirectUrl, value, cors);
+    }
+
+    public RestSettings withCors(CorsSettings value) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet, value);
     }
 
     /** The login URL as configured, or the login endpoint of this API. */
