@@ -1,5 +1,6 @@
 package io.portcullis.bootstrap;
 
+import io.portcullis.application.port.StoreUnavailableException;
 import io.portcullis.bootstrap.config.ConfigurationException;
 import io.portcullis.bootstrap.config.PortcullisConfig;
 import io.portcullis.bootstrap.config.SettingsLoader;
@@ -58,6 +59,11 @@ public final class Main {
         PortcullisServer server;
         try {
             server = PortcullisServer.start(config, Clock.systemUTC());
+        } catch (StoreUnavailableException e) {
+            // The database cannot be reached: the message names it (URL without password, user) and why.
+            LOG.error("Portcullis could not start: {}", e.getMessage());
+            System.exit(1);
+            return;
         } catch (RuntimeException e) {
             LOG.error("Portcullis could not start: {}", e.getMessage(), e);
             System.exit(1);

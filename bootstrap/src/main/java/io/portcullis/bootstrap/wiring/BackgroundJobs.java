@@ -2,6 +2,7 @@ package io.portcullis.bootstrap.wiring;
 
 import io.portcullis.adapters.persistence.Housekeeping;
 import io.portcullis.application.mail.DeliverQueuedMail;
+import io.portcullis.application.port.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -48,6 +49,9 @@ final class BackgroundJobs implements AutoCloseable {
     private static void guarded(String job, Runnable work) {
         try {
             work.run();
+        } catch (StoreUnavailableException e) {
+            // The database is away: one line per round, not a stack trace every second.
+            LOG.warn("Background job '{}' skipped: {}", job, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Background job '{}' failed: {}", job, e.getMessage(), e);
         }
