@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -27,17 +28,28 @@ public final class ApiServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private ApiServer(TestApp app, RestSettings settings) {
+    private ApiServer(TestApp app, RestSettings settings, Consumer<ResourceConfig> extra) {
         this.app = app;
         this.settings = settings;
-        ResourceConfig config = RestApi.configure(new ResourceConfig(), settings).register(app.binder());
+        ResourceConfig config = configuration(app, settings);
+        extra.accept(config);
         this.server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
         int port = server.getListeners().iterator().next().getPort();
         this.root = URI.create("http://127.0.0.1:" + port);
     }
 
     public static ApiServer start(TestApp app, RestSettings settings) {
-        return new ApiServer(app, settings);
+        return new ApiServer(app, settings, config -> {});
+    }
+
+    /** With more registered on the application, as the composition root registers the health probes. */
+    public static ApiServer start(TestApp app, RestSettings settings, Consumer<ResourceConfig> extra) {
+        return new ApiServer(app, settings, extra);
+    }
+
+    /** The application a server runs: the API over the test app's use cases. */
+    public static ResourceConfig configuration(TestApp app, RestSettings settings) {
+        return RestApi.configure(new ResourceConfig(), settings).register(app.binder());
     }
 
     public static ApiServer start(TestApp app) {

@@ -68,7 +68,6 @@ public final class OpenApiDocument {
 
                 A browser (Accept preferring text/html, or `?format=api`) gets every endpoint as a \
                 browsable page with a form; `?format=json` asks for JSON whatever the Accept header says.""");
-        info.put("license", Map.of("name", "Proprietary"));
         return info;
     }
 
