@@ -75,7 +75,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             requireReachable(settings, dataSource);
-            int executed = migrate(settings, dataSource);
+            int executed = migrate(settings);
             return new Database(vendor, dataSource, SqlSessionManager.newInstance(
                     new SqlSessionFactoryBuilder().build(myBatis(vendor, dataSource))), executed);
         } catch (RuntimeException e) {
@@ -189,11 +189,15 @@ public final class Database implements AutoCloseable {
         return (int) Math.max(1, Math.min(5, settings.connectionTimeout().toSeconds()));
     }
 
-    private static int migrate(DatabaseSettings settings, DataSource dataSource) {
+    /**
+     * Runs Flyway on connections of its own, opened for the migration and closed after it:
+     * Flyway may hold two at once, which a pool of one connection could never give it.
+     */
+    private static int migrate(DatabaseSettings settings) {
         Vendor vendor = settings.vendor();
         try {
             MigrateResult result = Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
+                    .dataSource(jdbcUrl(settings), settings.user(), settings.password())
                     .locations(vendor.migrationLocation())
                     .failOnMissingLocations(true)
                     .validateMigrationNaming(true)

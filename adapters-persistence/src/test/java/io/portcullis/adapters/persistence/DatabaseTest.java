@@ -4,6 +4,7 @@ import static io.portcullis.domain.account.AccountFixtures.newAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portcullis.adapters.persistence.TestDatabases.Backend;
 import io.portcullis.application.port.StoreUnavailableException;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountFixtures;
@@ -60,6 +61,51 @@ class DatabaseTest {
                 }
             }
             assertThat(applied).as("each migration applied once").isEqualTo(MIGRATIONS);
+        }
+    }
+
+    @Test
+    void each_backend_runs_the_migrations_of_its_own_dialect() throws Exception {
+        assertThat(columnType(Backend.H2, "accounts", "email_verified")).isEqualTo("BOOLEAN");
+        assertThat(columnType(Backend.H2, "accounts", "profile")).isEqualTo("CHARACTER LARGE OBJECT");
+        assertThat(columnType(Backend.H2_ORACLE_MODE, "accounts", "email_verified")).isEqualTo("NUMERIC");
+        assertThat(columnType(Backend.H2_ORACLE_MODE, "mail_outbox", "last_error"))
+                .isEqualTo("CHARACTER LARGE OBJECT");
+        assertThat(columnType(Backend.POSTGRESQL, "accounts", "email_verified")).isEqualTo("bool");
+        assertThat(columnType(Backend.POSTGRESQL, "accounts", "profile")).isEqualTo("text");
+        assertThat(columnType(Backend.POSTGRESQL, "accounts", "created_at")).isEqualTo("timestamptz");
+        for (Backend backend : Backend.values()) {
+            assertThat(TestDatabases.shared(backend).vendor()).isEqualTo(backend.vendor());
+        }
+    }
+
+    private static String columnType(Backend backend, String table, String column) throws Exception {
+        try (Connection c = TestDatabases.shared(backend).dataSource().getConnection();
+                ResultSet rs = c.getMetaData().getColumns(null, null, "%", "%")) {
+            while (rs.next()) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)
+                        && rs.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+                    return rs.getString("TYPE_NAME");
+                }
+            }
+        }
+        throw new AssertionError(table + "." + column + " not found on " + backend);
+    }
+
+    @Test
+    void the_health_check_answers_within_its_timeout_even_when_the_pool_waits_longer() {
+        // A closed port: the pool would wait its whole 10 s connection timeout for a connection.
+        var settings = new DatabaseSettings("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "sa", "", 1, Duration.ofSeconds(10));
+        try (Database database = Database.open(settings)) {
+            try (Connection held = database.dataSource().getConnection()) {
+                long started = System.nanoTime();
+                assertThat(database.isHealthy(1)).as("the only connection is taken").isFalse();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(database.isHealthy(5)).isTrue();
         }
     }
 
