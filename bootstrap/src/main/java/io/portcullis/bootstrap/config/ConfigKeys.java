@@ -56,6 +56,13 @@ public final class ConfigKeys {
     public static final String COOKIES_PATH = "cookies.path";
     public static final String COOKIES_DOMAIN = "cookies.domain";
 
+    public static final String CORS_ALLOWED_ORIGINS = "cors.allowed-origins";
+    public static final String CORS_ALLOWED_METHODS = "cors.allowed-methods";
+    public static final String CORS_ALLOWED_HEADERS = "cors.allowed-headers";
+    public static final String CORS_EXPOSED_HEADERS = "cors.exposed-headers";
+    public static final String CORS_ALLOW_CREDENTIALS = "cors.allow-credentials";
+    public static final String CORS_MAX_AGE = "cors.max-age";
+
     public static final String PASSWORD_HASHER = "password.hasher";
     public static final String PASSWORD_ARGON2_MEMORY_KIB = "password.argon2.memory-kib";
     public static final String PASSWORD_ARGON2_ITERATIONS = "password.argon2.iterations";
@@ -173,6 +180,13 @@ public final class ConfigKeys {
         d.put(COOKIES_SAME_SITE, Optional.of("Lax"));
         d.put(COOKIES_PATH, Optional.of("/"));
         d.put(COOKIES_DOMAIN, Optional.empty());
+
+        d.put(CORS_ALLOWED_ORIGINS, Optional.of(""));
+        d.put(CORS_ALLOWED_METHODS, Optional.of("DELETE,GET,OPTIONS,PATCH,POST,PUT"));
+        d.put(CORS_ALLOWED_HEADERS, Optional.of("accept,authorization,content-type,user-agent,x-csrftoken,x-requested-with"));
+        d.put(CORS_EXPOSED_HEADERS, Optional.of(""));
+        d.put(CORS_ALLOW_CREDENTIALS, Optional.of("false"));
+        d.put(CORS_MAX_AGE, Optional.of("P1D"));
 
         d.put(PASSWORD_HASHER, Optional.of("argon2id"));
         d.put(PASSWORD_ARGON2_MEMORY_KIB, Optional.of("19456"));

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param account the settings the use cases take (login method, profile schema, password policy...)
  * @param mailFlow the site, the links in mails, key lifetimes and mail languages
  * @param links where the confirmation link sends a browser afterwards, and whether a GET confirms
+ * @param cors which other origins' browser scripts may call the API
  * @param configFile the config file that was read, if any
  */
 public record PortcullisConfig(
@@ -30,6 +31,7 @@ public record PortcullisConfig(
         Links links,
         Mail mail,
         Housekeeping housekeeping,
+        Cors cors,
         Optional<Path> configFile) {
 
     public PortcullisConfig {
@@ -37,6 +39,7 @@ public record PortcullisConfig(
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(housekeeping, "housekeeping");
+        Objects.requireNonNull(cors, "cors");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(jwt, "jwt");
@@ -71,6 +74,18 @@ public record PortcullisConfig(
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /**
+     * Cross-origin requests (django-cors-headers' CORS_* settings). No origin listed means none is
+     * allowed; {@code *} alone allows any, without credentials.
+     */
+    public record Cors(
+            java.util.List<String> allowedOrigins,
+            java.util.List<String> allowedMethods,
+            java.util.List<String> allowedHeaders,
+            java.util.List<String> exposedHeaders,
+            boolean allowCredentials,
+            Duration maxAge) {}
 
     /** The database the persistence adapter connects to (a HikariCP pool). */
     public record Database(String url, String user, Secret password, int poolSize, Duration connectionTimeout) {}

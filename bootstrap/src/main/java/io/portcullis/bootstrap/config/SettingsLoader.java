@@ -10,6 +10,7 @@ import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
 import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
+import io.portcullis.bootstrap.config.PortcullisConfig.Cors;
 import io.portcullis.bootstrap.config.PortcullisConfig.Database;
 import io.portcullis.bootstrap.config.PortcullisConfig.Hasher;
 import io.portcullis.bootstrap.config.PortcullisConfig.Housekeeping;
@@ -153,11 +154,12 @@ public final class SettingsLoader {
         Mail mail = mail(reader);
         Housekeeping housekeeping = new Housekeeping(
                 reader.duration(RETENTION_TOKENS, Duration.ZERO), reader.duration(RETENTION_SENT_MAIL, Duration.ZERO));
+        Cors cors = cors(reader);
         if (!problems.isEmpty() || account.isEmpty() || mailFlow.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), mailFlow.get(), links, mail,
-                housekeeping, sources.get().file());
+                housekeeping, cors, sources.get().file());
     }
 
     // ---------------------------------------------------------------- site, links and mail
@@ -212,6 +214,40 @@ public final class SettingsLoader {
         }
         return Optional.of(new MailFlowSettings(siteName, siteDomain, confirmationLink, resetLink, confirmationExpiry,
                 resetExpiry, resendRevokes, resetLogout, notice, languages, variables));
+    }
+
+    // ---------------------------------------------------------------- cross-origin requests
+
+    private static Cors cors(SettingReader r) {
+        List<String> origins = r.list(CORS_ALLOWED_ORIGINS);
+        boolean credentials = r.bool(CORS_ALLOW_CREDENTIALS);
+        for (String origin : origins) {
+            if (!origin.equals("*") && !origin.matches("[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\\s]+")) {
+                r.problem("\"" + origin + "\" is not an origin: write scheme://host[:port], such as"
+                        + " https://app.example.com, with no path and no trailing slash", CORS_ALLOWED_ORIGINS);
+            }
+        }
+        if (origins.contains("*") && origins.size() > 1) {
+            r.problem("is either * alone (any origin) or a list of origins", CORS_ALLOWED_ORIGINS);
+        }
+        if (origins.contains("*") && credentials) {
+            r.problem("cannot allow credentials for every origin (*): list the origins that may send them",
+                    CORS_ALLOW_CREDENTIALS, CORS_ALLOWED_ORIGINS);
+        }
+        List<String> methods = tokens(r, CORS_ALLOWED_METHODS);
+        List<String> headers = tokens(r, CORS_ALLOWED_HEADERS);
+        List<String> exposed = tokens(r, CORS_EXPOSED_HEADERS);
+        return new Cors(origins, methods, headers, exposed, credentials, r.duration(CORS_MAX_AGE, Duration.ZERO));
+    }
+
+    private static List<String> tokens(SettingReader r, String key) {
+        List<String> values = r.list(key);
+        for (String value : values) {
+            if (!value.matches("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+")) {
+                r.problem("\"" + value + "\" is not a method or header name", key);
+            }
+        }
+        return values;
     }
 
     private Links links(SettingReader r) {

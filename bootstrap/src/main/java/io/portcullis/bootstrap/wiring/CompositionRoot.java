@@ -14,6 +14,7 @@ import io.portcullis.adapters.persistence.MyBatisTransactionRunner;
 import io.portcullis.adapters.rest.RestApi;
 import io.portcullis.adapters.rest.health.HealthEndpoints;
 import io.portcullis.adapters.rest.settings.CookieSettings;
+import io.portcullis.adapters.rest.settings.CorsSettings;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.adapters.rest.settings.SameSite;
 import io.portcullis.adapters.security.jwt.JwtSettings;
@@ -160,9 +161,11 @@ public final class CompositionRoot implements AutoCloseable {
         var cookies = new CookieSettings(c.accessName(), c.refreshName(), c.httpOnly(), c.secure(),
                 Optional.of(SameSite.valueOf(c.sameSite().name())), c.path(), c.domain());
         PortcullisConfig.Links links = config.links();
+        PortcullisConfig.Cors cors = config.cors();
         return new RestSettings(config.http().basePath(), config.http().maxRequestBytes(), cookies,
                 config.jwt().returnExpiration(), config.account(), links.loginUrl(), links.confirmedRedirectUrl(),
-                links.confirmOnGet());
+                links.confirmOnGet(), new CorsSettings(cors.allowedOrigins(), cors.allowedMethods(),
+                        cors.allowedHeaders(), cors.exposedHeaders(), cors.allowCredentials(), cors.maxAge()));
     }
 
     /** The driven ports on the database. */
