@@ -3,8 +3,10 @@ package io.portcullis.adapters.persistence;
 import java.util.Optional;
 
 /**
- * A database operation failed for a reason the ports do not name (connection lost, timeout,
- * schema mismatch, bad stored data). The message names the operation and the SQLState, and never
+ * A database operation failed for a reason the ports do not name (a constraint the ports do not
+ * speak of, a deadlock, a schema mismatch, bad stored data). A database that cannot be reached or
+ * does not answer in time is not this but the port's {@code StoreUnavailableException} (see
+ * {@code SqlFailures}). The message names the operation and the SQLState, and never
  * carries the statement's parameter values: driver messages may quote them (addresses, hashes),
  * so they are not copied here. The driver's exception is logged at DEBUG by this adapter's
  * logger {@code io.portcullis.adapters.persistence.sql}, which operators should treat as sensitive.
@@ -34,8 +36,9 @@ public final class PersistenceFailureException extends RuntimeException {
     }
 
     /**
-     * True when retrying later may succeed: no connection (SQLState class 08), a transaction
-     * rolled back by the database such as a deadlock (class 40), a timeout or a lock wait.
+     * True when retrying later may succeed: a transaction rolled back by the database, such as a
+     * deadlock or a serialization failure (SQLState class 40), or another transient exception of
+     * the driver that is not about the connection.
      */
     public boolean isTransient() {
         return transientFailure;
