@@ -2,6 +2,8 @@ package io.portcullis.adapters.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.adapters.rest.settings.CookieSettings;
+import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.settings.EmailVerification;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -110,6 +112,23 @@ class BrowsablePagesTest {
         assertThat(page.body()).contains("HTTP 200 OK", "&quot;email&quot;: &quot;" + email + "&quot;",
                 "&quot;gender&quot;: &quot;F&quot;", "name=\"phone_number\" autocomplete=\"off\" data-read-only=\"true\" readonly=\"readonly\"")
                 .contains("<select id=\"field-gender\" name=\"gender\" data-read-only=\"false\">");
+    }
+
+    @Test
+    void showsTheUserPageToTheAccessCookieInCookieMode() {
+        var cookieApp = new TestApp(EmailVerification.NONE);
+        var settings = RestSettings.defaults(cookieApp.settings)
+                .withCookies(CookieSettings.named("my-app-auth", "my-refresh-token").withSecure(false));
+        try (var server = ApiServer.start(cookieApp, settings)) {
+            String email = Flows.uniqueEmail("cookie");
+            Flows.registered(cookieApp, email);
+            String access = Flows.logIn(server, email).access();
+
+            Reply page = server.get("/auth/user/").header("Accept", BROWSER).cookie("my-app-auth=" + access).send();
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("data-cookie-mode=\"true\"", "&quot;email&quot;: &quot;" + email);
+        }
     }
 
     @Test
