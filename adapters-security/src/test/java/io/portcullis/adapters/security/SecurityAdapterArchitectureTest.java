@@ -16,11 +16,12 @@ class SecurityAdapterArchitectureTest {
             .importPackages("io.portcullis.adapters.security");
 
     @Test
-    void usesOnlyTheHexagonTheJdkAndItsTwoCryptoLibraries() {
+    void usesOnlyTheHexagonTheJdkItsTwoCryptoLibrariesAndTheLoggingApi() {
+        // slf4j: the key directory tells the operator about generated, retired and exposed keys.
         classes().should().onlyDependOnClassesThat().resideInAnyPackage(
                         "java..", "io.portcullis.adapters.security..",
                         "io.portcullis.application..", "io.portcullis.domain..",
-                        "com.auth0.jwt..", "org.bouncycastle.crypto..")
+                        "com.auth0.jwt..", "org.bouncycastle.crypto..", "org.slf4j")
                 .check(CLASSES);
     }
 

@@ -9,7 +9,8 @@ import java.util.Optional;
  * How tokens are signed and checked.
  *
  * @param algorithm the JWS algorithm, such as {@code HS256}; a token signed with any other is refused
- * @param secret the HMAC key (setting {@code jwt.secret}); copied in and out so callers cannot change it
+ * @param secret the HMAC key (setting {@code jwt.secret}), empty for RS* and ES*; copied in and out so
+ *     callers cannot change it
  * @param issuer written as {@code iss} and then required on decode, when present
  * @param audience written as {@code aud} and then required on decode, when present
  * @param leeway tolerated clock skew when checking {@code exp}
@@ -38,6 +39,11 @@ public record JwtSettings(
     /** An HMAC setup with no issuer, no audience and no leeway. */
     public static JwtSettings hmac(String algorithm, byte[] secret) {
         return new JwtSettings(algorithm, secret, Optional.empty(), Optional.empty(), Duration.ZERO);
+    }
+
+    /** An RS* or ES* setup (no secret: the keys come from a {@link KeyDirectory}), no issuer, audience or leeway. */
+    public static JwtSettings keyPairs(String algorithm) {
+        return new JwtSettings(algorithm, new byte[0], Optional.empty(), Optional.empty(), Duration.ZERO);
     }
 
     public JwtSettings withIssuer(String issuer) {

@@ -32,6 +32,12 @@ import java.util.Optional;
 /**
  * Signed JWTs shaped like simplejwt's ({@code token_type}, {@code exp}, {@code iat}, {@code jti},
  * numeric {@code user_id}), plus {@code sid}, the session the token belongs to.
+ *
+ * <p>With an HMAC algorithm one shared secret signs and verifies, and the header is PyJWT's
+ * ({@code {"alg":"HS256","typ":"JWT"}}). With RS* or ES* the keys come from a {@link KeyDirectory}:
+ * the header names the signing key ({@code {"alg":"RS256","kid":"...","typ":"JWT"}}), and a token is
+ * verified with the key its {@code kid} names, which must be one the directory still holds. Either
+ * way the configured algorithm is the only one accepted.
  */
 public final class JwtTokenCodec implements TokenCodec {
 
@@ -47,13 +53,36 @@ public final class JwtTokenCodec implements TokenCodec {
     private static final HexFormat HEX = HexFormat.of();
 
     private final JwtSettings settings;
-    private final Algorithm algorithm;
+    /** The shared-secret algorithm; null with a key directory. */
+    private final Algorithm hmac;
+    /** The asymmetric keys; null with a shared secret. */
+    private final KeyDirectory keys;
     private final SecureRandom random = new SecureRandom();
 
-    /** @throws IllegalArgumentException for an unsupported algorithm or a secret too short for it */
+    /**
+     * A codec signing with the shared secret of the settings (HS256, HS384 or HS512).
+     *
+     * @throws IllegalArgumentException for an unsupported algorithm or a secret too short for it
+     */
     public JwtTokenCodec(JwtSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.algorithm = SigningAlgorithms.fromSettings(settings);
+        this.hmac = SigningAlgorithms.fromSettings(settings);
+        this.keys = null;
+    }
+
+    /**
+     * A codec signing with the keys of a directory (RS* or ES*, the directory's algorithm).
+     *
+     * @throws IllegalArgumentException when the settings name another algorithm than the directory's
+     */
+    public JwtTokenCodec(JwtSettings settings, KeyDirectory keys) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.hmac = null;
+        if (!keys.algorithm().name().equals(settings.algorithm())) {
+            throw new IllegalArgumentException("jwt.algorithm " + settings.algorithm() + " but the key directory holds "
+                    + keys.algorithm() + " keys");
+        }
     }
 
     /** A random secret long enough for every supported HMAC algorithm, for development setups. */
@@ -68,8 +97,17 @@ public final class JwtTokenCodec implements TokenCodec {
         Objects.requireNonNull(claims, "claims");
         // Header and claims in PyJWT's order: for the same claims and key the token is byte for byte
         // the one simplejwt would issue.
+        Algorithm algorithm;
         Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", algorithm.getName());
+        header.put("alg", settings.algorithm());
+        if (keys == null) {
+            algorithm = hmac;
+        } else {
+            KeyDirectory.Key key = keys.signingKey();
+            algorithm = key.algorithm();
+            header.put("kid", key.kid());
+        }
+        // PyJWT sorts the header's keys: alg, kid, typ.
         header.put("typ", "JWT");
         JWTCreator.Builder builder = JWT.create()
                 .withHeader(header)
@@ -98,7 +136,27 @@ public final class JwtTokenCodec implements TokenCodec {
             return invalid("token too long");
         }
         try {
-            return readClaims(verifier(now).verify(token), now);
+            DecodedJWT unverified = JWT.decode(token);
+            // The allow-list: the configured algorithm alone, whatever the header says (none, HS256
+            // with a public key as its secret...), checked before any key is looked up.
+            if (!settings.algorithm().equals(unverified.getAlgorithm())) {
+                return invalid("algorithm not allowed");
+            }
+            Algorithm algorithm;
+            if (keys == null) {
+                algorithm = hmac;
+            } else {
+                String kid = unverified.getKeyId();
+                if (kid == null || kid.isBlank()) {
+                    return invalid("no kid");
+                }
+                Optional<KeyDirectory.Key> key = keys.verifyingKey(kid, now);
+                if (key.isEmpty()) {
+                    return invalid("unknown kid");
+                }
+                algorithm = key.get().algorithm();
+            }
+            return readClaims(verifier(algorithm, now).verify(unverified), now);
         } catch (AlgorithmMismatchException e) {
             return invalid("algorithm not allowed");
         } catch (SignatureVerificationException e) {
@@ -124,7 +182,7 @@ public final class JwtTokenCodec implements TokenCodec {
     }
 
     /** Checks signature, algorithm (only the configured one), iss and aud. */
-    private JWTVerifier verifier(Instant now) {
+    private JWTVerifier verifier(Algorithm algorithm, Instant now) {
         // java-jwt takes whole seconds; rounding up keeps it from refusing what our own exp check allows.
         long leewaySeconds = ceilSeconds(settings.leeway());
         Verification verification = JWT.require(algorithm).acceptLeeway(leewaySeconds)
@@ -218,6 +276,6 @@ public final class JwtTokenCodec implements TokenCodec {
 
     @Override
     public String toString() {
-        return "JwtTokenCodec[" + settings.algorithm() + "]";
+        return "JwtTokenCodec[" + settings.algorithm() + (keys == null ? "" : ", " + keys) + "]";
     }
 }

@@ -4,8 +4,8 @@ import com.auth0.jwt.algorithms.Algorithm;
 import java.util.function.Function;
 
 /**
- * Turns the configured algorithm name and key material into a java-jwt {@link Algorithm}.
- * Asymmetric algorithms (RS256, ES256) belong here as further cases, with their key settings.
+ * Turns the configured HMAC algorithm name and its secret into a java-jwt {@link Algorithm}.
+ * Asymmetric algorithms take their keys from a {@link KeyDirectory} instead.
  */
 final class SigningAlgorithms {
 
@@ -18,8 +18,11 @@ final class SigningAlgorithms {
             case "HS256" -> hmac(settings, 32, Algorithm::HMAC256);
             case "HS384" -> hmac(settings, 48, Algorithm::HMAC384);
             case "HS512" -> hmac(settings, 64, Algorithm::HMAC512);
-            default -> throw new IllegalArgumentException(
-                    "jwt.algorithm " + settings.algorithm() + " is not supported; use one of " + SUPPORTED);
+            default -> throw new IllegalArgumentException(JwsAlgorithm.named(settings.algorithm())
+                    .filter(JwsAlgorithm::asymmetric)
+                    .map(a -> "jwt.algorithm " + a + " signs with a key pair from a key directory, not a secret;"
+                            + " with a secret use one of " + SUPPORTED)
+                    .orElse("jwt.algorithm " + settings.algorithm() + " is not supported; use one of " + SUPPORTED));
         };
     }
 
