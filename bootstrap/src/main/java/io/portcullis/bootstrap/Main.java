@@ -1,5 +1,6 @@
 package io.portcullis.bootstrap;
 
+import io.portcullis.adapters.security.jwt.KeyDirectory;
 import io.portcullis.application.port.StoreUnavailableException;
 import io.portcullis.bootstrap.config.ConfigurationException;
 import io.portcullis.bootstrap.config.PortcullisConfig;
@@ -59,8 +60,8 @@ public final class Main {
         PortcullisServer server;
         try {
             server = PortcullisServer.start(config, Clock.systemUTC());
-        } catch (StoreUnavailableException e) {
-            // The database cannot be reached: the message names it (URL without password, user) and why.
+        } catch (StoreUnavailableException | KeyDirectory.KeyDirectoryException e) {
+            // The database cannot be reached, or a key file is unusable: the message names it and why.
             LOG.error("Portcullis could not start: {}", e.getMessage());
             System.exit(1);
             return;

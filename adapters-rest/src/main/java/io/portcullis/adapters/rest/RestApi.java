@@ -8,6 +8,7 @@ import io.portcullis.adapters.rest.browsable.StaticFilesResource;
 import io.portcullis.adapters.rest.cors.CorsFilter;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.describe.EndpointSpec;
+import io.portcullis.adapters.rest.keys.JwksResource;
 import io.portcullis.adapters.rest.openapi.OpenApiResource;
 import io.portcullis.adapters.rest.body.RequestHeadersFilter;
 import io.portcullis.adapters.rest.cookie.TokenCookieDeletionFilter;
@@ -59,8 +60,8 @@ public final class RestApi {
      * {@code RegisterAccount}, {@code UpdateUser}, {@code ChangePassword},
      * {@code RefreshAccessToken}, {@code VerifyToken}, {@code AuthenticateAccessToken},
      * {@code ConfirmEmail}, {@code ResendConfirmation}, {@code RequestPasswordReset} and
-     * {@code ConfirmPasswordReset}; and
-     * may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
+     * {@code ConfirmPasswordReset}; with {@link RestSettings#publishesKeys()}, the
+     * {@code PublishedKeys} too; and may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
      */
     public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
         var catalogue = new EndpointCatalogue(settings);
@@ -68,6 +69,9 @@ public final class RestApi {
             config.registerResources(Resource.builder(RESOURCES.get(endpoint.key()))
                     .path(catalogue.resourcePath(endpoint))
                     .build());
+        }
+        if (settings.publishesKeys()) {
+            config.registerResources(Resource.builder(JwksResource.class).path(JwksResource.PATH).build());
         }
         config.register(new AbstractBinder() {
             @Override

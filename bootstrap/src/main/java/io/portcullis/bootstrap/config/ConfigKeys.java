@@ -47,6 +47,9 @@ public final class ConfigKeys {
     public static final String JWT_ISSUER = "jwt.issuer";
     public static final String JWT_AUDIENCE = "jwt.audience";
     public static final String JWT_LEEWAY = "jwt.leeway";
+    public static final String JWT_KEYS_DIR = "jwt.keys-dir";
+    public static final String JWT_GENERATE_KEYS = "jwt.generate-keys";
+    public static final String JWT_KEY_ROTATION_INTERVAL = "jwt.key-rotation-interval";
 
     public static final String COOKIES_ACCESS_NAME = "cookies.access-name";
     public static final String COOKIES_REFRESH_NAME = "cookies.refresh-name";
@@ -172,6 +175,9 @@ public final class ConfigKeys {
         d.put(JWT_ISSUER, Optional.empty());
         d.put(JWT_AUDIENCE, Optional.empty());
         d.put(JWT_LEEWAY, Optional.of("PT0S"));
+        d.put(JWT_KEYS_DIR, Optional.of("./data/keys"));
+        d.put(JWT_GENERATE_KEYS, Optional.of("true"));
+        d.put(JWT_KEY_ROTATION_INTERVAL, Optional.empty());
 
         d.put(COOKIES_ACCESS_NAME, Optional.empty());
         d.put(COOKIES_REFRESH_NAME, Optional.empty());

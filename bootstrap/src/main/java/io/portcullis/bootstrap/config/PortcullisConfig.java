@@ -100,6 +100,11 @@ public record PortcullisConfig(
      * @param returnExpiration whether login and registration answers carry access_expiration and
      *     refresh_expiration (dj-rest-auth's JWT_AUTH_RETURN_EXPIRATION); refresh answers always do
      * @param leeway clock skew tolerated when checking exp and nbf
+     * @param keysDir where the key pairs of RS* and ES* live, as PEM files named by key id
+     * @param generateKeys whether a key pair is generated (and stored there) when none is there, and
+     *     when a rotation is due
+     * @param keyRotationInterval how long a generated key signs before a new one takes over; empty
+     *     means no automatic rotation
      */
     public record Jwt(
             JwtAlgorithm algorithm,
@@ -109,13 +114,25 @@ public record PortcullisConfig(
             boolean returnExpiration,
             Optional<String> issuer,
             Optional<String> audience,
-            Duration leeway) {}
+            Duration leeway,
+            Path keysDir,
+            boolean generateKeys,
+            Optional<Duration> keyRotationInterval) {}
 
-    /** The signing algorithms accepted today, each with the shortest key it may use (RFC 7518 3.2). */
+    /**
+     * The signing algorithms, each HMAC one with the shortest secret it may use (RFC 7518 3.2); the
+     * RSA and EC ones sign with key pairs instead of the secret.
+     */
     public enum JwtAlgorithm {
         HS256(32),
         HS384(48),
-        HS512(64);
+        HS512(64),
+        RS256(0),
+        RS384(0),
+        RS512(0),
+        ES256(0),
+        ES384(0),
+        ES512(0);
 
         private final int minimumSecretBytes;
 
@@ -125,6 +142,11 @@ public record PortcullisConfig(
 
         public int minimumSecretBytes() {
             return minimumSecretBytes;
+        }
+
+        /** Signs with a key pair and publishes its public key, rather than sharing a secret. */
+        public boolean asymmetric() {
+            return minimumSecretBytes == 0;
         }
     }
 

@@ -355,11 +355,32 @@ public final class SettingsLoader {
         Optional<String> issuer = r.optionalText(JWT_ISSUER);
         Optional<String> audience = r.optionalText(JWT_AUDIENCE);
         Duration leeway = r.duration(JWT_LEEWAY, Duration.ZERO);
+        Path keysDir = Path.of(r.requiredText(JWT_KEYS_DIR));
+        boolean generateKeys = r.bool(JWT_GENERATE_KEYS);
+        Optional<Duration> rotation = r.raw(JWT_KEY_ROTATION_INTERVAL).filter(v -> !v.isBlank())
+                .map(v -> r.duration(JWT_KEY_ROTATION_INTERVAL, Duration.ofMinutes(1)));
+        if (rotation.isPresent() && !generateKeys) {
+            r.problem("rotating keys means generating new ones: set " + JWT_GENERATE_KEYS + "=true or remove "
+                    + JWT_KEY_ROTATION_INTERVAL, JWT_KEY_ROTATION_INTERVAL, JWT_GENERATE_KEYS);
+        }
+        if (rotation.isPresent() && !algorithm.asymmetric()) {
+            r.problem("only key pairs rotate (RS256, ES256...); " + algorithm + " signs with " + JWT_SECRET,
+                    JWT_KEY_ROTATION_INTERVAL, JWT_ALGORITHM);
+        }
 
         Secret secret = Secret.empty();
         boolean generated = false;
         Optional<String> configured = r.optionalText(JWT_SECRET);
         int minimum = algorithm.minimumSecretBytes();
+        if (algorithm.asymmetric()) {
+            if (configured.isPresent()) {
+                r.problem("is not used by " + algorithm + ", which signs with the key pairs in " + JWT_KEYS_DIR
+                        + "; remove it, or choose HS256, HS384 or HS512", JWT_SECRET, JWT_ALGORITHM);
+            }
+            TokenSettings tokens = tokenSettings(r, before, access, refresh, rotate, blacklist);
+            return new Jwt(algorithm, secret, false, tokens, returnExpiration, issuer, audience, leeway, keysDir,
+                    generateKeys, rotation);
+        }
         String howToSet = "set " + JWT_SECRET + " (environment variable " + ConfigKeys.environmentName(JWT_SECRET)
                 + ") to a random value of at least " + minimum + " bytes, for instance the output of"
                 + " `openssl rand -base64 64`";
@@ -380,6 +401,13 @@ public final class SettingsLoader {
                     JWT_SECRET);
         }
 
+        TokenSettings tokens = tokenSettings(r, before, access, refresh, rotate, blacklist);
+        return new Jwt(algorithm, secret, generated, tokens, returnExpiration, issuer, audience, leeway, keysDir,
+                generateKeys, rotation);
+    }
+
+    private static TokenSettings tokenSettings(SettingReader r, int before, Duration access, Duration refresh,
+            boolean rotate, boolean blacklist) {
         TokenSettings tokens = TokenSettings.simpleJwtDefaults();
         if (r.problemCount() == before) {
             if (refresh.compareTo(access) < 0) {
@@ -395,14 +423,14 @@ public final class SettingsLoader {
                 }
             }
         }
-        return new Jwt(algorithm, secret, generated, tokens, returnExpiration, issuer, audience, leeway);
+        return tokens;
     }
 
     private JwtAlgorithm algorithm(SettingReader r) {
         Optional<String> text = r.optionalText(JWT_ALGORITHM);
-        if (text.isPresent() && text.get().toUpperCase(Locale.ROOT).matches("(RS|ES|PS)(256|384|512)|EDDSA")) {
-            r.problem("\"" + text.get() + "\" is not available yet: this version signs tokens with HS256, HS384"
-                    + " or HS512 only", JWT_ALGORITHM);
+        if (text.isPresent() && text.get().toUpperCase(Locale.ROOT).matches("PS(256|384|512)|EDDSA")) {
+            r.problem("\"" + text.get() + "\" is not available: this version signs tokens with HS256, HS384, HS512,"
+                    + " RS256, RS384, RS512, ES256, ES384 or ES512", JWT_ALGORITHM);
             return JwtAlgorithm.HS256;
         }
         var allowed = new LinkedHashMap<String, JwtAlgorithm>();

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The work no request waits for: emptying the mail outbox every second, and purging spent
- * tokens and delivered mail every hour. One thread; a failing round is logged and the next one
- * runs on schedule.
+ * The work no request waits for: emptying the mail outbox every second, purging spent tokens and
+ * delivered mail every hour, and, with key pairs, reading the key directory every minute (keys added
+ * by an operator or another instance, rotation when due). One thread; a failing round is logged and
+ * the next one runs on schedule.
  */
 final class BackgroundJobs implements AutoCloseable {
 
@@ -27,13 +28,15 @@ final class BackgroundJobs implements AutoCloseable {
     });
 
     BackgroundJobs(DeliverQueuedMail mail, Duration mailInterval, Housekeeping housekeeping,
-            Housekeeping.Retention retention, Clock clock) {
+            Housekeeping.Retention retention, Clock clock, java.util.Optional<Runnable> keyRefresh) {
         scheduler.scheduleWithFixedDelay(() -> guarded("mail delivery", () -> deliverAll(mail)),
                 mailInterval.toMillis(), mailInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(() -> guarded("housekeeping", () -> {
             var purged = housekeeping.purge(clock.instant(), retention);
             LOG.debug("Housekeeping purged {}", purged);
         }), 1, 60, TimeUnit.MINUTES);
+        keyRefresh.ifPresent(refresh -> scheduler.scheduleWithFixedDelay(() -> guarded("signing keys", refresh),
+                1, 1, TimeUnit.MINUTES));
     }
 
     private static void deliverAll(DeliverQueuedMail mail) {

@@ -17,7 +17,10 @@ import io.portcullis.adapters.rest.settings.CookieSettings;
 import io.portcullis.adapters.rest.settings.CorsSettings;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.adapters.rest.settings.SameSite;
+import io.portcullis.adapters.security.jwt.JwsAlgorithm;
 import io.portcullis.adapters.security.jwt.JwtSettings;
+import io.portcullis.adapters.security.jwt.KeyDirectory;
+import io.portcullis.adapters.security.jwt.KeyDirectorySettings;
 import io.portcullis.adapters.security.jwt.JwtTokenCodec;
 import io.portcullis.adapters.security.password.Argon2Settings;
 import io.portcullis.adapters.security.password.Argon2idPasswordHasher;
@@ -39,6 +42,7 @@ import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.MailTransport;
 import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.PasswordHasher;
+import io.portcullis.application.port.PublishedKeys;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.port.TransactionRunner;
@@ -82,18 +86,27 @@ public final class CompositionRoot implements AutoCloseable {
             var accounts = new MyBatisAccountStore(database);
             var sessions = new MyBatisSessionStore(database);
             var transactions = new MyBatisTransactionRunner(database);
-            TokenCodec codec = new JwtTokenCodec(jwtSettings(config.jwt()));
+            Optional<KeyDirectory> keys = keyDirectory(config.jwt(), clock);
+            TokenCodec codec = keys.map(directory -> new JwtTokenCodec(jwtSettings(config.jwt()), directory))
+                    .orElseGet(() -> new JwtTokenCodec(jwtSettings(config.jwt())));
             var outbox = new MyBatisMailOutbox(database);
             var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions);
             var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
                     new SecureRandomKeyGenerator());
             MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
-            RestApi.configure(resources, restSettings(config));
+            RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent()));
             resources.register(useCases.binder(clock));
+            keys.ifPresent(directory -> resources.register(new AbstractBinder() {
+                @Override
+                protected void configure() {
+                    bind(directory).to(PublishedKeys.class);
+                }
+            }));
             resources.register(new HealthEndpoints(() -> database.isHealthy(2)));
             var jobs = new BackgroundJobs(new DeliverQueuedMail(outbox, transport, deliveryPolicy(config.mail()), clock),
-                    config.mail().deliveryInterval(), new Housekeeping(database), retention(config.housekeeping()), clock);
+                    config.mail().deliveryInterval(), new Housekeeping(database), retention(config.housekeeping()), clock,
+                    keys.<Runnable>map(directory -> directory::refresh));
             return new CompositionRoot(database, hasher, jobs, resources);
         } catch (RuntimeException e) {
             if (hasher != null) {
@@ -154,6 +167,20 @@ public final class CompositionRoot implements AutoCloseable {
 
     private static JwtSettings jwtSettings(PortcullisConfig.Jwt jwt) {
         return new JwtSettings(jwt.algorithm().name(), jwt.secret().bytes(), jwt.issuer(), jwt.audience(), jwt.leeway());
+    }
+
+    /**
+     * The key pairs of RS* and ES*, read (and on first start generated) now, so that an unusable
+     * key file stops the start; empty for the HMAC algorithms. A key keeps verifying for the refresh
+     * lifetime and the leeway after a newer one took over.
+     */
+    private static Optional<KeyDirectory> keyDirectory(PortcullisConfig.Jwt jwt, Clock clock) {
+        if (!jwt.algorithm().asymmetric()) {
+            return Optional.empty();
+        }
+        var settings = new KeyDirectorySettings(jwt.keysDir(), jwt.generateKeys(), jwt.keyRotationInterval(),
+                jwt.tokens().refreshLifetime().plus(jwt.leeway()));
+        return Optional.of(KeyDirectory.open(JwsAlgorithm.valueOf(jwt.algorithm().name()), settings, clock));
     }
 
     private static RestSettings restSettings(PortcullisConfig config) {

@@ -119,6 +119,9 @@ public final class OpenApiDocument {
             }
             paths.put(catalogue.urlPath(spec), item);
         }
+        if (settings.publishesKeys()) {
+            paths.put(io.portcullis.adapters.rest.keys.JwksResource.PATH, jwks());
+        }
         paths.put("/health/live", health("live", "Liveness: answers as long as the process serves HTTP.", false));
         paths.put("/health/ready", health("ready", "Readiness: the database answers.", true));
         return paths;
@@ -348,6 +351,37 @@ public final class OpenApiDocument {
         responses.put("default", refTo("Error"));
         operation.put("responses", responses);
         return operation;
+    }
+
+    private static Map<String, Object> jwks() {
+        var key = new LinkedHashMap<String, Object>();
+        key.put("type", "object");
+        key.put("required", List.of("kty", "kid", "alg", "use"));
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("kty", Map.of("type", "string", "enum", List.of("RSA", "EC")));
+        properties.put("use", Map.of("type", "string", "enum", List.of("sig")));
+        properties.put("alg", Map.of("type", "string"));
+        properties.put("kid", Map.of("type", "string", "description", "The kid header of the tokens it verifies."));
+        for (String member : List.of("n", "e", "crv", "x", "y")) {
+            properties.put(member, Map.of("type", "string"));
+        }
+        key.put("properties", properties);
+        var set = new LinkedHashMap<String, Object>();
+        set.put("type", "object");
+        set.put("required", List.of("keys"));
+        set.put("properties", Map.of("keys", Map.of("type", "array", "items", key)));
+        var responses = new LinkedHashMap<String, Object>();
+        responses.put("200", content("The JSON Web Key Set: the signing key first, then keys that stopped signing"
+                + " while tokens they signed may still be valid.", "application/json", set));
+        var operation = new LinkedHashMap<String, Object>();
+        operation.put("tags", List.of("Authentication"));
+        operation.put("summary", "Public keys (JWKS)");
+        operation.put("description", "The public keys that verify access and refresh tokens (RFC 7517), for another"
+                + " service that verifies tokens with nothing but this URL. Served when tokens are signed with RS* or"
+                + " ES*. Keep it at most five minutes (Cache-Control), and fetch it again on an unknown kid.");
+        operation.put("operationId", "jwks_get");
+        operation.put("responses", responses);
+        return Map.of("get", operation);
     }
 
     private static Map<String, Object> health(String which, String description, boolean canFail) {

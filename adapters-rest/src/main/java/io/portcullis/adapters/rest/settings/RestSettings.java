@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param confirmEmailOnGet allauth's ACCOUNT_CONFIRM_EMAIL_ON_GET: following the link confirms at once;
  *     when off, the link shows a page whose button confirms
  * @param cors which other origins' browser scripts may call the API (django-cors-headers); none by default
+ * @param publishesKeys tokens are signed with key pairs whose public keys {@code /.well-known/jwks.json}
+ *     publishes, for other services to verify them
  */
 public record RestSettings(
         String basePath,
@@ -35,7 +37,8 @@ public record RestSettings(
         Optional<String> loginUrl,
         Optional<String> emailConfirmedRedirectUrl,
         boolean confirmEmailOnGet,
-        CorsSettings cors) {
+        CorsSettings cors,
+        boolean publishesKeys) {
 
     public static final String DEFAULT_BASE_PATH = "/auth";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
@@ -58,7 +61,7 @@ public record RestSettings(
     public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
             AccountSettings account) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.empty(), Optional.empty(), true,
-                CorsSettings.none());
+                CorsSettings.none(), false);
     }
 
     /** The settings before CORS existed: no other origin allowed. */
@@ -66,7 +69,15 @@ public record RestSettings(
             AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
             boolean confirmEmailOnGet) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
-                confirmEmailOnGet, CorsSettings.none());
+                confirmEmailOnGet, CorsSettings.none(), false);
+    }
+
+    /** The settings before published keys existed: tokens signed with a shared secret. */
+    public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
+            AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
+            boolean confirmEmailOnGet, CorsSettings cors) {
+        this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
+                confirmEmailOnGet, cors, false);
     }
 
     /**
@@ -79,42 +90,47 @@ public record RestSettings(
 
     public RestSettings withBasePath(String path) {
         return new RestSettings(path, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
     }
 
     public RestSettings withMaxRequestBytes(long bytes) {
         return new RestSettings(basePath, bytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
     }
 
     public RestSettings withCookies(CookieSettings value) {
         return new RestSettings(basePath, maxRequestBytes, value, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
     }
 
     public RestSettings withReturnExpiration(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, value, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
     }
 
     public RestSettings withLoginUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.of(url),
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
     }
 
     public RestSettings withEmailConfirmedRedirectUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                Optional.of(url), confirmEmailOnGet, cors);
+                Optional.of(url), confirmEmailOnGet, cors, publishesKeys);
     }
 
     public RestSettings withConfirmEmailOnGet(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, value, cors);
+                emailConfirmedRedirectUrl, value, cors, publishesKeys);
     }
 
     public RestSettings withCors(CorsSettings value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, value);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, value, publishesKeys);
+    }
+
+    public RestSettings withPublishedKeys(boolean value) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, value);
     }
 
     /** The login URL as configured, or the login endpoint of this API. */
