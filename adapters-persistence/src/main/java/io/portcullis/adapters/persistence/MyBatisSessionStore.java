@@ -4,10 +4,13 @@ import static io.portcullis.adapters.persistence.SqlFailures.guard;
 
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.ActiveSession;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -44,10 +47,12 @@ public final class MyBatisSessionStore implements SessionStore {
     }
 
     @Override
-    public SessionId open(AccountId account, Instant now) {
+    public SessionId open(AccountId account, Instant now, ClientDetails client) {
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(client, "client");
         SessionId id = new SessionId(ids.get());
-        guard("opening a session", () -> mapper.insertSession(id.value(), account.value(), now));
+        guard("opening a session", () -> mapper.insertSession(id.value(), account.value(), now,
+                client.userAgent().orElse(null), client.ipAddress().orElse(null)));
         return id;
     }
 
@@ -55,8 +60,27 @@ public final class MyBatisSessionStore implements SessionStore {
     public void recordRefreshToken(String jti, SessionId session, AccountId account, Instant expiresAt) {
         Objects.requireNonNull(jti, "jti");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        guard("recording a refresh token",
-                () -> mapper.insertRefreshToken(jti, session.value(), account.value(), expiresAt));
+        guard("recording a refresh token", () -> {
+            mapper.insertRefreshToken(jti, session.value(), account.value(), expiresAt);
+            return mapper.extend(session.value(), expiresAt);
+        });
+    }
+
+    @Override
+    public void touch(SessionId session, Instant now, ClientDetails client) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(client, "client");
+        guard("marking a session used", () -> mapper.touch(session.value(), now, client.userAgent().orElse(null),
+                client.ipAddress().orElse(null)));
+    }
+
+    @Override
+    public List<ActiveSession> activeSessions(AccountId account, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return guard("listing the sessions of an account", () -> mapper.selectLive(account.value(), now)).stream()
+                .map(row -> new ActiveSession(new SessionId(row.id()), new AccountId(row.accountId()), row.createdAt(),
+                        row.lastUsedAt(), ClientDetails.of(row.userAgent(), row.ipAddress())))
+                .toList();
     }
 
     @Override

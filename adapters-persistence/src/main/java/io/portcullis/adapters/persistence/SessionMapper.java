@@ -1,12 +1,21 @@
 package io.portcullis.adapters.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /** Statements on {@code sessions} and {@code refresh_tokens}; the SQL is in {@code SessionMapper.xml}. */
 interface SessionMapper {
 
-    int insertSession(@Param("id") String id, @Param("accountId") long accountId, @Param("createdAt") Instant createdAt);
+    int insertSession(@Param("id") String id, @Param("accountId") long accountId, @Param("createdAt") Instant createdAt,
+            @Param("userAgent") String userAgent, @Param("ipAddress") String ipAddress);
+
+    int touch(@Param("id") String id, @Param("at") Instant at, @Param("userAgent") String userAgent,
+            @Param("ipAddress") String ipAddress);
+
+    int extend(@Param("id") String id, @Param("expiresAt") Instant expiresAt);
+
+    List<SessionRow> selectLive(@Param("accountId") long accountId, @Param("now") Instant now);
 
     int countActive(@Param("id") String id);
 

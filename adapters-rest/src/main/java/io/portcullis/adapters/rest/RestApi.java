@@ -22,6 +22,9 @@ import io.portcullis.adapters.rest.resource.PasswordResetLinkResource;
 import io.portcullis.adapters.rest.resource.PasswordResetResource;
 import io.portcullis.adapters.rest.resource.RegistrationResource;
 import io.portcullis.adapters.rest.resource.ResendEmailResource;
+import io.portcullis.adapters.rest.resource.RevokeOtherSessionsResource;
+import io.portcullis.adapters.rest.resource.SessionResource;
+import io.portcullis.adapters.rest.resource.SessionsResource;
 import io.portcullis.adapters.rest.resource.TokenRefreshResource;
 import io.portcullis.adapters.rest.resource.TokenVerifyResource;
 import io.portcullis.adapters.rest.resource.UserResource;
@@ -60,7 +63,8 @@ public final class RestApi {
      * {@code RegisterAccount}, {@code UpdateUser}, {@code ChangePassword},
      * {@code RefreshAccessToken}, {@code VerifyToken}, {@code AuthenticateAccessToken},
      * {@code ConfirmEmail}, {@code ResendConfirmation}, {@code RequestPasswordReset} and
-     * {@code ConfirmPasswordReset}; with {@link RestSettings#publishesKeys()}, the
+     * {@code ConfirmPasswordReset}, {@code ListSessions}, {@code RevokeSession} and
+     * {@code RevokeOtherSessions}; with {@link RestSettings#publishesKeys()}, the
      * {@code PublishedKeys} too; and may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
      */
     public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
@@ -125,6 +129,9 @@ public final class RestApi {
         resources.put(EndpointCatalogue.PASSWORD_RESET, PasswordResetResource.class);
         resources.put(EndpointCatalogue.PASSWORD_RESET_CONFIRM, PasswordResetConfirmResource.class);
         resources.put(EndpointCatalogue.PASSWORD_RESET_LINK, PasswordResetLinkResource.class);
+        resources.put(EndpointCatalogue.SESSIONS, SessionsResource.class);
+        resources.put(EndpointCatalogue.SESSIONS_REVOKE_OTHERS, RevokeOtherSessionsResource.class);
+        resources.put(EndpointCatalogue.SESSION, SessionResource.class);
         resources.put(EndpointCatalogue.OPENAPI_JSON, OpenApiResource.Json.class);
         resources.put(EndpointCatalogue.OPENAPI_YAML, OpenApiResource.Yaml.class);
         resources.put(EndpointCatalogue.STATIC_FILES, StaticFilesResource.class);

@@ -49,7 +49,20 @@ public final class ApiServer implements AutoCloseable {
 
     /** The application a server runs: the API over the test app's use cases. */
     public static ResourceConfig configuration(TestApp app, RestSettings settings) {
-        return RestApi.configure(new ResourceConfig(), settings).register(app.binder());
+        return RestApi.configure(new ResourceConfig(), settings).register(app.binder())
+                .register(GrizzlyRemoteAddress.class);
+    }
+
+    /** What the composition root's filter does on Grizzly: the connection's address as a request property. */
+    @jakarta.ws.rs.container.PreMatching
+    public static final class GrizzlyRemoteAddress implements jakarta.ws.rs.container.ContainerRequestFilter {
+        @jakarta.inject.Inject
+        jakarta.inject.Provider<org.glassfish.grizzly.http.server.Request> request;
+
+        @Override
+        public void filter(jakarta.ws.rs.container.ContainerRequestContext context) {
+            context.setProperty(io.portcullis.adapters.rest.client.Clients.REMOTE_ADDRESS, request.get().getRemoteAddr());
+        }
     }
 
     public static ApiServer start(TestApp app) {

@@ -29,6 +29,9 @@ import io.portcullis.application.token.AuthenticateAccessToken;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.application.token.TokenIssuer;
 import io.portcullis.application.token.VerifyToken;
+import io.portcullis.application.session.ListSessions;
+import io.portcullis.application.session.RevokeOtherSessions;
+import io.portcullis.application.session.RevokeSession;
 import io.portcullis.application.user.UpdateUser;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
@@ -73,6 +76,9 @@ public final class TestApp {
     public final ResendConfirmation resendConfirmation;
     public final RequestPasswordReset requestReset;
     public final ConfirmPasswordReset confirmReset;
+    public final ListSessions listSessions;
+    public final RevokeSession revokeSession;
+    public final RevokeOtherSessions revokeOtherSessions;
 
     public TestApp(EmailVerification verification) {
         this(ArticleSetup.settings(verification, false), TokenSettings.simpleJwtDefaults());
@@ -96,6 +102,9 @@ public final class TestApp {
         requestReset = new RequestPasswordReset(accounts, oneTimeTokens, keys, outbox, mail, transactions, clock);
         confirmReset = new ConfirmPasswordReset(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
                 transactions, clock);
+        listSessions = new ListSessions(sessions, clock);
+        revokeSession = new RevokeSession(sessions, transactions, clock);
+        revokeOtherSessions = new RevokeOtherSessions(sessions, transactions, clock);
     }
 
     /** What a composition root binds: every use case the API drives, and the clock. */
@@ -115,6 +124,9 @@ public final class TestApp {
                 bind(resendConfirmation).to(ResendConfirmation.class);
                 bind(requestReset).to(RequestPasswordReset.class);
                 bind(confirmReset).to(ConfirmPasswordReset.class);
+                bind(listSessions).to(ListSessions.class);
+                bind(revokeSession).to(RevokeSession.class);
+                bind(revokeOtherSessions).to(RevokeOtherSessions.class);
                 bind(clock).to(Clock.class);
             }
         };

@@ -12,6 +12,7 @@ import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.PasswordHash;
 import io.portcullis.domain.account.Username;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.Messages;
 import io.portcullis.domain.validation.TextField;
@@ -23,7 +24,17 @@ import java.util.Optional;
 /** Checks credentials and starts a session with its first pair of tokens. */
 public final class LogIn {
 
-    public record Command(FieldInput username, FieldInput email, FieldInput password) {}
+    /** @param client who logs in, recorded on the session the login opens */
+    public record Command(FieldInput username, FieldInput email, FieldInput password, ClientDetails client) {
+
+        public Command {
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput username, FieldInput email, FieldInput password) {
+            this(username, email, password, ClientDetails.unknown());
+        }
+    }
 
     public sealed interface Outcome {
         record LoggedIn(Account account, TokenPair tokens) implements Outcome {}
@@ -73,10 +84,10 @@ public final class LogIn {
         if (lookup.isEmpty() || password.isEmpty()) {
             return reject(missingCredentialsMessage());
         }
-        return authenticate(lookup.get(), password.get());
+        return authenticate(lookup.get(), password.get(), command.client());
     }
 
-    private Outcome authenticate(Optional<Account> found, String password) {
+    private Outcome authenticate(Optional<Account> found, String password, ClientDetails client) {
         // An unknown login pays for one hash check too, so timing does not reveal which accounts exist.
         PasswordHash hash = found.map(Account::passwordHash).orElseGet(hasher::decoy);
         boolean matches = hasher.matches(password, hash);
@@ -94,7 +105,7 @@ public final class LogIn {
         return transactions.inTransaction(() -> {
             upgraded.ifPresent(newHash -> upgradeHash(account, newHash));
             accounts.recordLogin(account.id(), now);
-            return new Outcome.LoggedIn(account, issuer.openSession(account.id(), now));
+            return new Outcome.LoggedIn(account, issuer.openSession(account.id(), now, client));
         });
     }
 

@@ -18,12 +18,14 @@ import io.portcullis.domain.account.Username;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.password.PasswordSubject;
 import io.portcullis.domain.profile.ProfileSchema;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,18 +35,29 @@ import java.util.Optional;
  */
 public final class RegisterAccount {
 
-    /** @param languages the client's preferred languages, best first, for the confirmation mail */
+    /**
+     * @param languages the client's preferred languages, best first, for the confirmation mail
+     * @param client who registers, recorded on the session a registration without mandatory
+     *     verification opens
+     */
     public record Command(
             FieldInput username,
             FieldInput email,
             FieldInput password1,
             FieldInput password2,
             Map<String, FieldInput> profile,
-            List<String> languages) {
+            List<String> languages,
+            ClientDetails client) {
 
         public Command {
             profile = Map.copyOf(profile);
             languages = List.copyOf(languages);
+            Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput username, FieldInput email, FieldInput password1, FieldInput password2,
+                Map<String, FieldInput> profile, List<String> languages) {
+            this(username, email, password1, password2, profile, languages, ClientDetails.unknown());
         }
 
         public Command(FieldInput username, FieldInput email, FieldInput password1, FieldInput password2,
@@ -110,21 +123,21 @@ public final class RegisterAccount {
         var candidate = new NewAccount(username, email, false, hasher.hash(password1.get()), profile, now);
         try {
             String language = mail.languageFor(command.languages());
-            return transactions.inTransaction(() -> create(candidate, language, now));
+            return transactions.inTransaction(() -> create(candidate, language, command.client(), now));
         } catch (DuplicateAccountException e) {
             // Another registration won the race between our check and our insert.
             return new Outcome.Rejected(fields.duplicateError(e.attribute()));
         }
     }
 
-    private Outcome create(NewAccount candidate, String language, Instant now) {
+    private Outcome create(NewAccount candidate, String language, ClientDetails client, Instant now) {
         Account account = accounts.add(candidate);
         if (settings.emailVerification() != EmailVerification.NONE && account.email().isPresent()) {
             confirmations.send(account, MailKind.EMAIL_CONFIRMATION_SIGNUP, language, now);
         }
         Optional<TokenPair> tokens = settings.emailVerification() == EmailVerification.MANDATORY
                 ? Optional.empty()
-                : Optional.of(issuer.openSession(account.id(), now));
+                : Optional.of(issuer.openSession(account.id(), now, client));
         return new Outcome.Registered(account, tokens);
     }
 }

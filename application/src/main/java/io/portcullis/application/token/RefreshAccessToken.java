@@ -1,6 +1,7 @@
 package io.portcullis.application.token;
 
 import io.portcullis.domain.session.TokenType;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.TokenClaims;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.SessionStore;
@@ -19,8 +20,21 @@ import java.util.Optional;
  */
 public final class RefreshAccessToken {
 
-    /** The token from the body ({@code refresh}) or, failing that, from the refresh cookie. */
-    public record Command(FieldInput refresh, Optional<String> cookie) {}
+    /**
+     * The token from the body ({@code refresh}) or, failing that, from the refresh cookie.
+     *
+     * @param client who refreshes: the session is marked used now, by them
+     */
+    public record Command(FieldInput refresh, Optional<String> cookie, ClientDetails client) {
+
+        public Command {
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput refresh, Optional<String> cookie) {
+            this(refresh, cookie, ClientDetails.unknown());
+        }
+    }
 
     public sealed interface Outcome {
         record Refreshed(TokenPair tokens) implements Outcome {}
@@ -53,11 +67,11 @@ public final class RefreshAccessToken {
         return switch (new PresentedToken("refresh", command.refresh(), command.cookie()).read()) {
             case PresentedToken.Reading.Malformed m -> new Outcome.Invalid(m.errors());
             case PresentedToken.Reading.Missing m -> new Outcome.Refused(TokenRefusal.MISSING);
-            case PresentedToken.Reading.Present p -> refresh(p.token());
+            case PresentedToken.Reading.Present p -> refresh(p.token(), command.client());
         };
     }
 
-    private Outcome refresh(String token) {
+    private Outcome refresh(String token, ClientDetails client) {
         Instant now = clock.instant();
         if (!(codec.decode(token, now) instanceof TokenCodec.Decoded.Valid valid)) {
             return new Outcome.Refused(TokenRefusal.INVALID_OR_EXPIRED);
@@ -66,7 +80,13 @@ public final class RefreshAccessToken {
         if (claims.type() != TokenType.REFRESH) {
             return new Outcome.Refused(TokenRefusal.WRONG_TYPE);
         }
-        return transactions.inTransaction(() -> rotate(claims, token, now));
+        return transactions.inTransaction(() -> {
+            Outcome outcome = rotate(claims, token, now);
+            if (outcome instanceof Outcome.Refreshed) {
+                sessions.touch(claims.session(), now, client);
+            }
+            return outcome;
+        });
     }
 
     private Outcome rotate(TokenClaims claims, String token, Instant now) {

@@ -6,6 +6,7 @@ import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.time.Instant;
 
@@ -22,9 +23,14 @@ public final class TokenIssuer {
         this.settings = settings;
     }
 
-    /** Starts a session for a fresh login and issues its first pair. Call inside a transaction. */
+    /** Starts a session for a fresh login by this client and issues its first pair. Call inside a transaction. */
+    public TokenPair openSession(AccountId account, Instant now, ClientDetails client) {
+        return issue(account, sessions.open(account, now, client), now);
+    }
+
+    /** {@link #openSession(AccountId, Instant, ClientDetails)} with nothing known of the client. */
     public TokenPair openSession(AccountId account, Instant now) {
-        return issue(account, sessions.open(account, now), now);
+        return openSession(account, now, ClientDetails.unknown());
     }
 
     /** Issues a pair within an existing session. Call inside a transaction. */

@@ -11,12 +11,15 @@ import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.SessionStore.Consumption;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.ActiveSession;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,10 @@ import org.junit.jupiter.api.Test;
  *   <li>Revoking is idempotent, and revoking an unknown session does nothing.
  *   <li>Recording a refresh token for a session that was never opened fails with some runtime
  *       exception (which one is the implementation's).
+ *   <li>A session expires with the last refresh token recorded for it; one without any (an
+ *       opaque-key login) does not expire. Listing leaves out revoked and expired sessions.
+ *   <li>Instants keep at least microseconds; client details are stored as the domain cleaned them,
+ *       up to their maximum lengths, in any script.
  * </ul>
  */
 public abstract class SessionStoreContract {
@@ -119,6 +126,109 @@ public abstract class SessionStoreContract {
     @Test
     void revoke_all_of_an_account_without_sessions_is_harmless() {
         sessions().revokeAll(anAccount(), LATER);
+    }
+
+    // ---------------------------------------------------------------- what the owner sees
+
+    private static final ClientDetails FIREFOX = ClientDetails.of("Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0",
+            "203.0.113.7");
+    private static final ClientDetails PHONE = ClientDetails.of("Portcullis-App/2.1 (iPhone)", "2001:db8::1");
+
+    @Test
+    void an_opened_session_is_listed_with_its_client_and_opening_time_as_last_use() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW, FIREFOX);
+
+        assertThat(sessions().activeSessions(account, NOW))
+                .containsExactly(new ActiveSession(session, account, NOW, NOW, FIREFOX));
+    }
+
+    @Test
+    void a_session_opened_without_client_details_has_none() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW);
+
+        assertThat(sessions().activeSessions(account, NOW)).singleElement()
+                .satisfies(s -> assertThat(s.client()).isEqualTo(ClientDetails.unknown()))
+                .satisfies(s -> assertThat(s.id()).isEqualTo(session));
+    }
+
+    @Test
+    void touch_moves_the_last_use_and_replaces_what_is_known_of_the_client() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW, FIREFOX);
+
+        sessions().touch(session, LATER, PHONE);
+        assertThat(sessions().activeSessions(account, LATER))
+                .containsExactly(new ActiveSession(session, account, NOW, LATER, PHONE));
+
+        Instant evenLater = LATER.plusSeconds(60);
+        sessions().touch(session, evenLater, new ClientDetails(Optional.empty(), Optional.of("198.51.100.4")));
+        assertThat(sessions().activeSessions(account, evenLater)).singleElement().satisfies(s -> {
+            assertThat(s.lastUsedAt()).isEqualTo(evenLater);
+            assertThat(s.client()).isEqualTo(ClientDetails.of(PHONE.userAgent().get(), "198.51.100.4"));
+        });
+    }
+
+    @Test
+    void touching_a_revoked_or_unknown_session_changes_nothing() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW, FIREFOX);
+        sessions().revoke(session, LATER);
+
+        sessions().touch(session, LATER, PHONE);
+        sessions().touch(new SessionId(unique("no-such-session-")), LATER, PHONE);
+
+        assertThat(sessions().isActive(session)).isFalse();
+        assertThat(sessions().activeSessions(account, LATER)).isEmpty();
+    }
+
+    @Test
+    void the_list_holds_the_accounts_live_sessions_most_recently_used_first() {
+        AccountId account = anAccount();
+        AccountId other = anAccount();
+        SessionId old = sessions().open(account, NOW, FIREFOX);
+        SessionId recent = sessions().open(account, NOW.plusSeconds(10), PHONE);
+        SessionId revoked = sessions().open(account, NOW.plusSeconds(20), PHONE);
+        sessions().open(other, NOW.plusSeconds(30), PHONE);
+        sessions().revoke(revoked, LATER);
+        sessions().touch(old, LATER, FIREFOX);
+
+        assertThat(sessions().activeSessions(account, LATER)).extracting(ActiveSession::id).containsExactly(old, recent);
+    }
+
+    @Test
+    void a_session_expires_with_its_last_refresh_token() {
+        AccountId account = anAccount();
+        SessionId session = sessions().open(account, NOW, FIREFOX);
+        sessions().recordRefreshToken(unique("jti-"), session, account, NOW.plusSeconds(60));
+        sessions().recordRefreshToken(unique("jti-"), session, account, NOW.plusSeconds(120));
+
+        assertThat(sessions().activeSessions(account, NOW.plusSeconds(119))).hasSize(1);
+        assertThat(sessions().activeSessions(account, NOW.plusSeconds(120))).isEmpty();
+    }
+
+    @Test
+    void a_session_without_refresh_tokens_does_not_expire() {
+        AccountId account = anAccount();
+        sessions().open(account, NOW, FIREFOX);
+
+        assertThat(sessions().activeSessions(account, NOW.plus(Duration.ofDays(3650)))).hasSize(1);
+    }
+
+    @Test
+    void keeps_microseconds_and_long_client_details_in_any_script() {
+        AccountId account = anAccount();
+        Instant precise = Instant.parse("2026-11-29T03:32:18.123456Z");
+        var client = ClientDetails.of("Ünïcødé-Agent ".repeat(60), "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255");
+        sessions().open(account, precise, client);
+
+        ActiveSession listed = sessions().activeSessions(account, precise).getFirst();
+
+        assertThat(client.userAgent().get()).hasSize(ClientDetails.MAX_USER_AGENT_LENGTH);
+        assertThat(listed.client()).isEqualTo(client);
+        assertThat(listed.createdAt()).isEqualTo(precise);
+        assertThat(listed.lastUsedAt()).isEqualTo(precise);
     }
 
     // ---------------------------------------------------------------- refresh tokens

@@ -2,11 +2,14 @@ package io.portcullis.application.fakes;
 
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.ActiveSession;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,22 @@ import java.util.function.Supplier;
 public class InMemorySessionStore implements SessionStore {
 
     /** A session as stored. */
-    public record StoredSession(SessionId id, AccountId account, Instant createdAt, Optional<Instant> revokedAt) {}
+    public record StoredSession(SessionId id, AccountId account, Instant createdAt, Optional<Instant> revokedAt,
+            Instant lastUsedAt, ClientDetails client, Optional<Instant> expiresAt) {
+
+        StoredSession revoked(Instant at) {
+            return new StoredSession(id, account, createdAt, Optional.of(at), lastUsedAt, client, expiresAt);
+        }
+
+        StoredSession used(Instant at, ClientDetails by) {
+            var merged = new ClientDetails(by.userAgent().or(client::userAgent), by.ipAddress().or(client::ipAddress));
+            return new StoredSession(id, account, createdAt, revokedAt, at, merged, expiresAt);
+        }
+
+        StoredSession expiringAt(Instant at) {
+            return new StoredSession(id, account, createdAt, revokedAt, lastUsedAt, client, Optional.of(at));
+        }
+    }
 
     /** A refresh token as stored. */
     public record StoredToken(String jti, SessionId session, AccountId account, Instant expiresAt,
@@ -53,15 +71,37 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized SessionId open(AccountId account, Instant now) {
+    public synchronized SessionId open(AccountId account, Instant now, ClientDetails client) {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(client, "client");
         SessionId id = new SessionId(ids.get());
         if (sessions.containsKey(id)) {
             throw new IllegalStateException("session id generator repeated itself");
         }
-        sessions.put(id, new StoredSession(id, account, now, Optional.empty()));
+        sessions.put(id, new StoredSession(id, account, now, Optional.empty(), now, client, Optional.empty()));
         return id;
+    }
+
+    @Override
+    public synchronized void touch(SessionId session, Instant now, ClientDetails client) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(client, "client");
+        StoredSession s = sessions.get(session);
+        if (s != null && s.revokedAt().isEmpty()) {
+            sessions.put(session, s.used(now, client));
+        }
+    }
+
+    @Override
+    public synchronized List<ActiveSession> activeSessions(AccountId account, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return sessions.values().stream()
+                .filter(s -> s.account().equals(account) && s.revokedAt().isEmpty())
+                .filter(s -> s.expiresAt().isEmpty() || now.isBefore(s.expiresAt().get()))
+                .sorted(Comparator.comparing(StoredSession::lastUsedAt).thenComparing(StoredSession::createdAt).reversed())
+                .map(s -> new ActiveSession(s.id(), s.account(), s.createdAt(), s.lastUsedAt(), s.client()))
+                .toList();
     }
 
     /** @throws IllegalArgumentException when the session was never opened or the jti is recorded already */
@@ -77,6 +117,7 @@ public class InMemorySessionStore implements SessionStore {
             throw new IllegalArgumentException("refresh token recorded twice");
         }
         tokens.put(jti, new StoredToken(jti, session, account, expiresAt, Optional.empty()));
+        sessions.put(session, sessions.get(session).expiringAt(expiresAt));
     }
 
     @Override
@@ -111,7 +152,7 @@ public class InMemorySessionStore implements SessionStore {
         Objects.requireNonNull(now, "now");
         StoredSession s = sessions.get(session);
         if (s != null && s.revokedAt().isEmpty()) {
-            sessions.put(session, new StoredSession(s.id(), s.account(), s.createdAt(), Optional.of(now)));
+            sessions.put(session, s.revoked(now));
         }
     }
 

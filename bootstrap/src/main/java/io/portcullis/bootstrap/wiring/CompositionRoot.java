@@ -52,6 +52,9 @@ import io.portcullis.application.token.AuthenticateAccessToken;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.application.token.TokenIssuer;
 import io.portcullis.application.token.VerifyToken;
+import io.portcullis.application.session.ListSessions;
+import io.portcullis.application.session.RevokeOtherSessions;
+import io.portcullis.application.session.RevokeSession;
 import io.portcullis.application.user.UpdateUser;
 import io.portcullis.bootstrap.config.PortcullisConfig;
 import java.time.Clock;
@@ -97,6 +100,7 @@ public final class CompositionRoot implements AutoCloseable {
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent()));
             resources.register(useCases.binder(clock));
+            resources.register(RemoteAddressFilters.forContainer(config.http().container()));
             keys.ifPresent(directory -> resources.register(new AbstractBinder() {
                 @Override
                 protected void configure() {
@@ -212,7 +216,10 @@ public final class CompositionRoot implements AutoCloseable {
             ConfirmEmail confirmEmail,
             ResendConfirmation resendConfirmation,
             RequestPasswordReset requestReset,
-            ConfirmPasswordReset confirmReset) {
+            ConfirmPasswordReset confirmReset,
+            ListSessions listSessions,
+            RevokeSession revokeSession,
+            RevokeOtherSessions revokeOtherSessions) {
 
         static UseCases build(PortcullisConfig config, MailFlowSettings mail, Clock clock, Stores stores,
                 PasswordHasher hasher, TokenCodec codec, KeyGenerator keys) {
@@ -236,7 +243,10 @@ public final class CompositionRoot implements AutoCloseable {
                     new RequestPasswordReset(stores.accounts(), stores.oneTimeTokens(), keys, stores.outbox(), mail,
                             tx, clock),
                     new ConfirmPasswordReset(stores.accounts(), stores.sessions(), stores.oneTimeTokens(),
-                            stores.outbox(), hasher, account, mail, tx, clock));
+                            stores.outbox(), hasher, account, mail, tx, clock),
+                    new ListSessions(stores.sessions(), clock),
+                    new RevokeSession(stores.sessions(), tx, clock),
+                    new RevokeOtherSessions(stores.sessions(), tx, clock));
         }
 
         AbstractBinder binder(Clock clock) {
@@ -255,6 +265,9 @@ public final class CompositionRoot implements AutoCloseable {
                     bind(resendConfirmation).to(ResendConfirmation.class);
                     bind(requestReset).to(RequestPasswordReset.class);
                     bind(confirmReset).to(ConfirmPasswordReset.class);
+                    bind(listSessions).to(ListSessions.class);
+                    bind(revokeSession).to(RevokeSession.class);
+                    bind(revokeOtherSessions).to(RevokeOtherSessions.class);
                     bind(clock).to(Clock.class);
                 }
             };

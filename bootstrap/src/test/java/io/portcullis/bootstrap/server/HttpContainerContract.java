@@ -97,6 +97,22 @@ abstract class HttpContainerContract {
     }
 
     @Test
+    void theSessionListShowsTheAddressTheContainerSawAndTheUserAgent() throws Exception {
+        String email = uniqueEmail();
+        post(server.baseUri().resolve("auth/registration/"), registration(email));
+        HttpResponse<String> login = post(server.baseUri().resolve("auth/login/"), login(email, PASSWORD));
+        String access = json(login.body()).path("access").asText();
+
+        HttpResponse<String> sessions = get(server.baseUri().resolve("auth/sessions/"), access);
+
+        assertThat(sessions.statusCode()).as(sessions.body()).isEqualTo(200);
+        JsonNode current = json(sessions.body()).get(0);
+        assertThat(current.path("current").asBoolean()).isTrue();
+        assertThat(current.path("ip_address").asText()).isEqualTo("127.0.0.1");
+        assertThat(current.path("user_agent").asText()).startsWith("Java-http-client/");
+    }
+
+    @Test
     void anUnknownPathIsAJson404() throws Exception {
         HttpResponse<String> response = get(server.baseUri().resolve("no/such/thing"), null);
         assertThat(response.statusCode()).isEqualTo(404);
@@ -249,8 +265,9 @@ abstract class HttpContainerContract {
                         + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n");
                 assertThat(raw.readHead().status()).isEqualTo(100);
 
-                stopping = CompletableFuture.runAsync(own::close);
+                // Read before the stop begins: a stopped connector no longer knows its port.
                 int port = own.port();
+                stopping = CompletableFuture.runAsync(own::close);
                 awaitCondition("the server stops accepting connections", () -> refusesConnections(port));
 
                 RawHttp.Response response = raw.send(body).readResponse();

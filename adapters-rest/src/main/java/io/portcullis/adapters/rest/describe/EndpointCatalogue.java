@@ -35,6 +35,9 @@ public final class EndpointCatalogue {
     public static final String PASSWORD_RESET = "password-reset";
     public static final String PASSWORD_RESET_CONFIRM = "password-reset-confirm";
     public static final String PASSWORD_RESET_LINK = "password-reset-link";
+    public static final String SESSIONS = "sessions";
+    public static final String SESSIONS_REVOKE_OTHERS = "sessions-revoke-others";
+    public static final String SESSION = "session";
     public static final String OPENAPI_JSON = "openapi-json";
     public static final String OPENAPI_YAML = "openapi-yaml";
     public static final String STATIC_FILES = "static";
@@ -122,6 +125,7 @@ public final class EndpointCatalogue {
         all.add(passwordReset());
         all.add(passwordResetConfirm());
         all.add(passwordResetLink());
+        all.addAll(sessions());
         all.add(new EndpointSpec(OPENAPI_JSON, "openapi.json", "OpenAPI Document",
                 "This API described in OpenAPI 3.1, as JSON.", List.of("GET"), Optional.empty(), List.of(), false, false));
         all.add(new EndpointSpec(OPENAPI_YAML, "openapi.yaml", "OpenAPI Document (YAML)",
@@ -200,6 +204,24 @@ public final class EndpointCatalogue {
 
                 Accepts the following POST parameters: new_password1, new_password2
                 Returns the success/fail message.""", List.of("POST"), "POST", fields, true);
+    }
+
+    /** Not in dj-rest-auth: the caller's own logins, to review and end. */
+    private static List<EndpointSpec> sessions() {
+        return List.of(
+                browsable(SESSIONS, "sessions/", "Sessions", """
+                        The caller's logins that still work, the most recently used first: when each
+                        began and was last used (login or refresh), the browser and address it came
+                        from, and whether it is the one making this request.""", List.of("GET"), null, List.of(),
+                        true),
+                browsable(SESSIONS_REVOKE_OTHERS, "sessions/revoke-others/", "Revoke Other Sessions", """
+                        Ends every session of the caller but the one making this request:
+                        their refresh and access tokens stop working at once.""", List.of("POST"), null, List.of(),
+                        true),
+                browsable(SESSION, "sessions/{id}/", "Session", """
+                        DELETE ends one of the caller's sessions (this one too, if asked):
+                        its refresh and access tokens stop working at once.""", List.of("DELETE"), null, List.of(),
+                        true));
     }
 
     private EndpointSpec tokenVerify() {

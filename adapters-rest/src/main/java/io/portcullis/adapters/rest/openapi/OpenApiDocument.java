@@ -77,6 +77,7 @@ public final class OpenApiDocument {
                 tag("User", "The caller's own account and password."),
                 tag("Registration", "Sign-up and e-mail address confirmation."),
                 tag("Password reset", "A reset link by mail, and the new password."),
+                tag("Sessions", "The caller's logins: review them, end one or all others."),
                 tag("Documents", "This document and the browsable pages' files."),
                 tag("Health", "Liveness and readiness probes."));
     }
@@ -97,6 +98,8 @@ public final class OpenApiDocument {
                     EndpointCatalogue.RESEND_EMAIL, EndpointCatalogue.CONFIRMATION_LINK -> "Registration";
             case EndpointCatalogue.PASSWORD_RESET, EndpointCatalogue.PASSWORD_RESET_CONFIRM,
                     EndpointCatalogue.PASSWORD_RESET_LINK -> "Password reset";
+            case EndpointCatalogue.SESSIONS, EndpointCatalogue.SESSION, EndpointCatalogue.SESSIONS_REVOKE_OTHERS ->
+                    "Sessions";
             default -> "Documents";
         };
     }
@@ -140,6 +143,7 @@ public final class OpenApiDocument {
                 case "uid" -> "The account's id in base 36, from the reset mail.";
                 case "token" -> "The reset token, from the reset mail.";
                 case "file" -> "browsable.js or browsable.css.";
+                case "id" -> "The session's id, as sessions/ lists it.";
                 default -> matcher.group(1);
             });
             parameter.put("schema", Map.of("type", "string"));
@@ -304,6 +308,20 @@ public final class OpenApiDocument {
                     responses.put("400", jsonOrHtml("Field errors, or a bad link.", "FieldErrors"));
                 }
             }
+            case EndpointCatalogue.SESSIONS -> {
+                responses.put("200", content("The caller's live sessions, the most recently used first.",
+                        "application/json", Map.of("type", "array", "items", Map.of("$ref", ref("Session")))));
+                responses.put("401", refTo("Unauthorized"));
+            }
+            case EndpointCatalogue.SESSIONS_REVOKE_OTHERS -> {
+                responses.put("200", json("The other sessions ended; how many.", "SessionsRevoked"));
+                responses.put("401", refTo("Unauthorized"));
+            }
+            case EndpointCatalogue.SESSION -> {
+                responses.put("204", description("The session ended."));
+                responses.put("401", refTo("Unauthorized"));
+                responses.put("404", refTo("NotFound"));
+            }
             case EndpointCatalogue.OPENAPI_JSON -> responses.put("200", content("This document.", "application/json",
                     Map.of("type", "object")));
             case EndpointCatalogue.OPENAPI_YAML -> responses.put("200", content("This document.", "application/yaml",
@@ -351,6 +369,20 @@ public final class OpenApiDocument {
         responses.put("default", refTo("Error"));
         operation.put("responses", responses);
         return operation;
+    }
+
+    private static Map<String, Object> session() {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("id", Map.of("type", "string", "description", "What sessions/{id}/ takes."));
+        properties.put("created", Map.of("type", "string", "format", "date-time", "description", "The login."));
+        properties.put("last_used", Map.of("type", "string", "format", "date-time",
+                "description", "The login or the last refresh."));
+        properties.put("user_agent", Map.of("type", List.of("string", "null"),
+                "description", "The browser's User-Agent at the login or the last refresh."));
+        properties.put("ip_address", Map.of("type", List.of("string", "null"),
+                "description", "The address the login or the last refresh came from."));
+        properties.put("current", Map.of("type", "boolean", "description", "The session of this request."));
+        return properties("A login that still works.", List.copyOf(properties.keySet()), properties);
     }
 
     private static Map<String, Object> jwks() {
@@ -498,6 +530,11 @@ public final class OpenApiDocument {
                 Map.of("non_field_errors", List.of("Unable to log in with provided credentials."))));
         schemas.put("FieldErrors", fieldErrors);
         schemas.put("Empty", Map.of("type", "object", "description", "An empty object.", "maxProperties", 0));
+        schemas.put("Session", session());
+        var revoked = new LinkedHashMap<String, Object>();
+        revoked.put("detail", string());
+        revoked.put("revoked", Map.of("type", "integer", "description", "How many sessions ended."));
+        schemas.put("SessionsRevoked", properties("The other sessions ended.", List.of("detail", "revoked"), revoked));
         schemas.put("EndpointMetadata", metadata());
         return schemas;
     }

@@ -1,6 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.client.Clients;
 import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
@@ -14,6 +15,8 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -40,9 +43,10 @@ public final class LoginResource {
     }
 
     @POST
-    public Response logIn(RequestFields body) {
+    public Response logIn(RequestFields body, @Context ContainerRequestContext request) {
         RequestFields fields = RequestFields.orEmpty(body);
-        var command = new LogIn.Command(fields.get("username"), fields.get("email"), fields.get("password"));
+        var command = new LogIn.Command(fields.get("username"), fields.get("email"), fields.get("password"),
+                Clients.of(request));
         return switch (logIn.logIn(command)) {
             case LogIn.Outcome.LoggedIn in -> loggedIn(in.account(), in.tokens());
             case LogIn.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());

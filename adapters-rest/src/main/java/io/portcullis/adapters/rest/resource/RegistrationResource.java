@@ -1,6 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.client.Clients;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
@@ -14,6 +15,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,10 +47,12 @@ public final class RegistrationResource {
     }
 
     @POST
-    public Response register(RequestFields body, @Context HttpHeaders headers) {
+    public Response register(RequestFields body, @Context HttpHeaders headers,
+            @Context ContainerRequestContext request) {
         RequestFields fields = RequestFields.orEmpty(body);
         var command = new RegisterAccount.Command(fields.get("username"), fields.get("email"),
-                fields.get("password1"), fields.get("password2"), fields.values(), ClientLanguages.of(headers));
+                fields.get("password1"), fields.get("password2"), fields.values(), ClientLanguages.of(headers),
+                Clients.of(request));
         return switch (register.register(command)) {
             case RegisterAccount.Outcome.Registered done -> registered(done.account(), done.tokens());
             case RegisterAccount.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());

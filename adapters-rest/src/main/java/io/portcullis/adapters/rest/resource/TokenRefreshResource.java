@@ -2,6 +2,7 @@ package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.auth.Unauthorized;
 import io.portcullis.adapters.rest.body.RequestFields;
+import io.portcullis.adapters.rest.client.Clients;
 import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
@@ -15,6 +16,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -43,10 +45,10 @@ public final class TokenRefreshResource {
     }
 
     @POST
-    public Response refresh(RequestFields body, @Context HttpHeaders headers) {
+    public Response refresh(RequestFields body, @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         FieldInput fromBody = RequestFields.orEmpty(body).get("refresh");
         Optional<String> fromCookie = cookies.refreshToken(headers.getCookies());
-        return switch (refresh.refresh(new RefreshAccessToken.Command(fromBody, fromCookie))) {
+        return switch (refresh.refresh(new RefreshAccessToken.Command(fromBody, fromCookie, Clients.of(request)))) {
             case RefreshAccessToken.Outcome.Refreshed done -> refreshed(done.tokens(), presented(fromBody, fromCookie));
             case RefreshAccessToken.Outcome.Invalid invalid -> ErrorBodies.invalid(invalid.errors());
             case RefreshAccessToken.Outcome.Refused refused -> Unauthorized.tokenRefused(refused.reason());
