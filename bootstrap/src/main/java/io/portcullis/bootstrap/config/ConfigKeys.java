@@ -58,6 +58,10 @@ public final class ConfigKeys {
     public static final String COOKIES_SAME_SITE = "cookies.same-site";
     public static final String COOKIES_PATH = "cookies.path";
     public static final String COOKIES_DOMAIN = "cookies.domain";
+    public static final String COOKIES_CSRF = "cookies.csrf";
+    public static final String COOKIES_CSRF_COOKIE_NAME = "cookies.csrf-cookie-name";
+    public static final String COOKIES_CSRF_HEADER_NAME = "cookies.csrf-header-name";
+    public static final String COOKIES_TOKENS_IN_BODY = "cookies.tokens-in-body";
 
     public static final String CORS_ALLOWED_ORIGINS = "cors.allowed-origins";
     public static final String CORS_ALLOWED_METHODS = "cors.allowed-methods";
@@ -186,6 +190,10 @@ public final class ConfigKeys {
         d.put(COOKIES_SAME_SITE, Optional.of("Lax"));
         d.put(COOKIES_PATH, Optional.of("/"));
         d.put(COOKIES_DOMAIN, Optional.empty());
+        d.put(COOKIES_CSRF, Optional.of("double-submit"));
+        d.put(COOKIES_CSRF_COOKIE_NAME, Optional.of("csrftoken"));
+        d.put(COOKIES_CSRF_HEADER_NAME, Optional.of("X-CSRFToken"));
+        d.put(COOKIES_TOKENS_IN_BODY, Optional.of("true"));
 
         d.put(CORS_ALLOWED_ORIGINS, Optional.of(""));
         d.put(CORS_ALLOWED_METHODS, Optional.of("DELETE,GET,OPTIONS,PATCH,POST,PUT"));

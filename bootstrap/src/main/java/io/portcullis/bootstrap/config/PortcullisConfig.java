@@ -161,11 +161,27 @@ public record PortcullisConfig(
             boolean secure,
             SameSite sameSite,
             String path,
-            Optional<String> domain) {
+            Optional<String> domain,
+            Csrf csrf,
+            String csrfCookieName,
+            String csrfHeaderName,
+            boolean tokensInBody) {
 
         /** Whether login sets cookies at all. */
         public boolean enabled() {
             return accessName.isPresent() || refreshName.isPresent();
+        }
+    }
+
+    /** How cookie-authenticated unsafe requests are protected from cross-site request forgery. */
+    public enum Csrf {
+        OFF,
+        DOUBLE_SUBMIT,
+        HEADER;
+
+        /** The word used in settings: {@code off}, {@code double-submit}, {@code header}. */
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

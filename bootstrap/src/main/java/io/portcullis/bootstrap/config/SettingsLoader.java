@@ -11,6 +11,7 @@ import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
 import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cors;
+import io.portcullis.bootstrap.config.PortcullisConfig.Csrf;
 import io.portcullis.bootstrap.config.PortcullisConfig.Database;
 import io.portcullis.bootstrap.config.PortcullisConfig.Hasher;
 import io.portcullis.bootstrap.config.PortcullisConfig.Housekeeping;
@@ -469,7 +470,33 @@ public final class SettingsLoader {
             r.problem("must be a domain name such as example.com, not " + SettingReader.shown(COOKIES_DOMAIN, domain.get()),
                     COOKIES_DOMAIN);
         }
-        return new Cookies(accessName, refreshName, httpOnly, secure, sameSite, path, domain);
+        var modes = new LinkedHashMap<String, Csrf>();
+        for (Csrf mode : Csrf.values()) {
+            modes.put(mode.settingName(), mode);
+        }
+        Csrf csrf = r.oneOf(COOKIES_CSRF, modes, Csrf.DOUBLE_SUBMIT);
+        String csrfCookie = r.requiredText(COOKIES_CSRF_COOKIE_NAME);
+        if (!csrfCookie.isEmpty() && !COOKIE_NAME.matcher(csrfCookie).matches()) {
+            r.problem("is not a valid cookie name (letters, digits and !#$%&'*+-.^_`|~ only): "
+                    + SettingReader.shown(COOKIES_CSRF_COOKIE_NAME, csrfCookie), COOKIES_CSRF_COOKIE_NAME);
+        }
+        if (csrf == Csrf.DOUBLE_SUBMIT && (accessName.equals(Optional.of(csrfCookie))
+                || refreshName.equals(Optional.of(csrfCookie)))) {
+            r.problem("the CSRF cookie needs a name of its own", COOKIES_CSRF_COOKIE_NAME, COOKIES_ACCESS_NAME,
+                    COOKIES_REFRESH_NAME);
+        }
+        String csrfHeader = r.requiredText(COOKIES_CSRF_HEADER_NAME);
+        if (!csrfHeader.isEmpty() && !COOKIE_NAME.matcher(csrfHeader).matches()) {
+            r.problem("is not a valid header name: " + SettingReader.shown(COOKIES_CSRF_HEADER_NAME, csrfHeader),
+                    COOKIES_CSRF_HEADER_NAME);
+        }
+        boolean tokensInBody = r.bool(COOKIES_TOKENS_IN_BODY);
+        if (!tokensInBody && (accessName.isEmpty() || refreshName.isEmpty())) {
+            r.problem("keeping the tokens out of the bodies needs both token cookies: set " + COOKIES_ACCESS_NAME
+                    + " and " + COOKIES_REFRESH_NAME, COOKIES_TOKENS_IN_BODY, COOKIES_ACCESS_NAME, COOKIES_REFRESH_NAME);
+        }
+        return new Cookies(accessName, refreshName, httpOnly, secure, sameSite, path, domain, csrf, csrfCookie,
+                csrfHeader, tokensInBody);
     }
 
     private static Optional<String> cookieName(SettingReader r, String key) {

@@ -15,6 +15,7 @@ import io.portcullis.adapters.rest.RestApi;
 import io.portcullis.adapters.rest.health.HealthEndpoints;
 import io.portcullis.adapters.rest.settings.CookieSettings;
 import io.portcullis.adapters.rest.settings.CorsSettings;
+import io.portcullis.adapters.rest.settings.CsrfSettings;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.adapters.rest.settings.SameSite;
 import io.portcullis.adapters.security.jwt.JwsAlgorithm;
@@ -190,7 +191,9 @@ public final class CompositionRoot implements AutoCloseable {
     private static RestSettings restSettings(PortcullisConfig config) {
         PortcullisConfig.Cookies c = config.cookies();
         var cookies = new CookieSettings(c.accessName(), c.refreshName(), c.httpOnly(), c.secure(),
-                Optional.of(SameSite.valueOf(c.sameSite().name())), c.path(), c.domain());
+                Optional.of(SameSite.valueOf(c.sameSite().name())), c.path(), c.domain(),
+                new CsrfSettings(CsrfSettings.Mode.valueOf(c.csrf().name()), c.csrfCookieName(), c.csrfHeaderName()),
+                c.tokensInBody());
         PortcullisConfig.Links links = config.links();
         PortcullisConfig.Cors cors = config.cors();
         return new RestSettings(config.http().basePath(), config.http().maxRequestBytes(), cookies,

@@ -65,7 +65,8 @@ class DefaultsTest {
     @Test
     void noCookiesUntilNamed() {
         assertThat(config.cookies()).isEqualTo(new Cookies(
-                Optional.empty(), Optional.empty(), true, true, SameSite.LAX, "/", Optional.empty()));
+                Optional.empty(), Optional.empty(), true, true, SameSite.LAX, "/", Optional.empty(),
+                PortcullisConfig.Csrf.DOUBLE_SUBMIT, "csrftoken", "X-CSRFToken", true));
         assertThat(config.cookies().enabled()).isFalse();
     }
 

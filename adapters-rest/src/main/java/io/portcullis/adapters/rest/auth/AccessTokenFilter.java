@@ -1,5 +1,6 @@
 package io.portcullis.adapters.rest.auth;
 
+import io.portcullis.adapters.rest.cookie.CsrfGuard;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.token.AuthenticateAccessToken;
 import jakarta.annotation.Priority;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -25,17 +27,20 @@ public final class AccessTokenFilter implements ContainerRequestFilter {
 
     private final AuthenticateAccessToken authenticate;
     private final Optional<String> accessCookie;
+    private final CsrfGuard csrf;
 
     @Inject
     public AccessTokenFilter(AuthenticateAccessToken authenticate, RestSettings settings) {
         this.authenticate = authenticate;
         this.accessCookie = settings.cookies().accessName();
+        this.csrf = new CsrfGuard(settings.cookies());
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Optional<String> token;
+        boolean fromCookie = false;
         if (header != null) {
             String[] parts = WHITESPACE.split(header.strip());
             if (header.isBlank() || !parts[0].equals("Bearer")) {
@@ -50,14 +55,23 @@ public final class AccessTokenFilter implements ContainerRequestFilter {
             token = accessCookie.map(name -> request.getCookies().get(name))
                     .map(Cookie::getValue)
                     .filter(value -> !value.isEmpty());
+            fromCookie = token.isPresent();
         }
         if (token.isEmpty()) {
             request.abortWith(Unauthorized.notProvided());
             return;
         }
         switch (authenticate.authenticate(token.get())) {
-            case AuthenticateAccessToken.Outcome.Authenticated ok -> request.setSecurityContext(new AccountSecurityContext(
-                    new AccountPrincipal(ok.account(), ok.claims()), request.getSecurityContext().isSecure()));
+            case AuthenticateAccessToken.Outcome.Authenticated ok -> {
+                // As JWTCookieAuthentication with JWT_AUTH_COOKIE_USE_CSRF: a sound cookie, then the CSRF check.
+                Optional<Response> refused = fromCookie ? csrf.check(request) : Optional.empty();
+                if (refused.isPresent()) {
+                    request.abortWith(refused.get());
+                    return;
+                }
+                request.setSecurityContext(new AccountSecurityContext(
+                        new AccountPrincipal(ok.account(), ok.claims()), request.getSecurityContext().isSecure()));
+            }
             case AuthenticateAccessToken.Outcome.Refused refused ->
                     request.abortWith(Unauthorized.accessTokenRefused(refused.reason()));
         }

@@ -49,7 +49,12 @@ public record Page(
     /** A link of the endpoint list. */
     public record Link(String name, String href, boolean current, boolean authenticated) {}
 
-    /** What every page shares. */
+    /**
+     * What every page shares.
+     *
+     * @param csrfHeader the header unsafe requests authenticated by a cookie must carry; empty without CSRF check
+     * @param csrfCookie the cookie whose value that header repeats (double-submit); empty otherwise
+     */
     public record Site(String basePath, String loginPath, String userPath, String logoutPath, String openApiPath,
-            boolean cookieMode, String script, String style) {}
+            boolean cookieMode, String script, String style, String csrfHeader, String csrfCookie) {}
 }

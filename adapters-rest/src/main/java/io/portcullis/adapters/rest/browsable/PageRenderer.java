@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
+import io.portcullis.adapters.rest.settings.CsrfSettings;
 import io.portcullis.adapters.rest.describe.EndpointSpec;
 import io.portcullis.adapters.rest.describe.FieldSpec;
 import io.portcullis.adapters.rest.response.AllowedMethods;
@@ -53,6 +54,7 @@ final class PageRenderer {
         this.engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         String base = catalogue.basePath();
+        CsrfSettings csrf = settings.cookies().csrf();
         this.site = new Page.Site(base.isEmpty() ? "/" : base,
                 catalogue.urlPath(catalogue.get(EndpointCatalogue.LOGIN)),
                 catalogue.urlPath(catalogue.get(EndpointCatalogue.USER)),
@@ -60,7 +62,9 @@ final class PageRenderer {
                 catalogue.urlPath(catalogue.get(EndpointCatalogue.OPENAPI_JSON)),
                 settings.cookies().accessName().isPresent(),
                 StaticFiles.url(base, StaticFiles.SCRIPT),
-                StaticFiles.url(base, StaticFiles.STYLE));
+                StaticFiles.url(base, StaticFiles.STYLE),
+                csrf.mode() == CsrfSettings.Mode.OFF ? "" : csrf.headerName(),
+                csrf.usesCookie() ? csrf.cookieName() : "");
     }
 
     String render(Optional<EndpointSpec> endpoint, ContainerRequestContext request, ContainerResponseContext response) {

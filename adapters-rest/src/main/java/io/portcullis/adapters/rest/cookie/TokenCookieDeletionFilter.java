@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Adds the deletions of both token cookies to every answer of a {@link DeletesTokenCookies}
- * endpoint, so that even a failed logout leaves the browser without tokens, as dj-rest-auth's does.
+ * endpoint, so that even a failed logout leaves the browser without tokens, as dj-rest-auth's does;
+ * except an answer refusing a request for CSRF, which another site may have sent: it would log the
+ * user out otherwise.
  */
 @DeletesTokenCookies
 public final class TokenCookieDeletionFilter implements ContainerResponseFilter {
@@ -25,6 +27,9 @@ public final class TokenCookieDeletionFilter implements ContainerResponseFilter 
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(CsrfGuard.REFUSED) != null) {
+            return;
+        }
         deletions.forEach(cookie -> response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie));
     }
 }

@@ -43,16 +43,39 @@ public final class TokenCookies {
         return cookies;
     }
 
+    /**
+     * The token cookies and, in double-submit mode, the CSRF cookie: a new random token at a login,
+     * the one the client holds at a refresh (a new one if it holds none). It lives as long as the
+     * refresh token, and scripts may read it, since they must repeat it in the CSRF header.
+     */
+    public List<String> issued(TokenPair tokens, Map<String, Cookie> request, boolean newCsrfToken) {
+        var cookies = new ArrayList<>(issued(tokens));
+        if (settings.csrf().usesCookie() && settings.enabled()) {
+            String token = newCsrfToken ? CsrfGuard.newToken() : csrfToken(request).orElseGet(CsrfGuard::newToken);
+            cookies.add(set(settings.csrf().cookieName(), token, tokens.refreshExpiresAt(), clock.instant(), false));
+        }
+        return cookies;
+    }
+
+    /** The CSRF token the client's cookie holds, if any. */
+    public Optional<String> csrfToken(Map<String, Cookie> cookies) {
+        return Optional.ofNullable(cookies.get(settings.csrf().cookieName())).map(Cookie::getValue)
+                .filter(value -> !value.isEmpty());
+    }
+
     /** The access cookie alone, for a refresh that did not rotate the refresh token. */
     public List<String> issuedAccess(String access, Instant expiresAt) {
         return settings.accessName().map(name -> List.of(set(name, access, expiresAt, clock.instant()))).orElse(List.of());
     }
 
-    /** Deletions of both cookies, as logout sends them whatever its outcome. */
+    /** Deletions of both cookies (and of the CSRF cookie in double-submit mode), as logout sends them. */
     public List<String> deleted() {
-        var cookies = new ArrayList<String>(2);
+        var cookies = new ArrayList<String>(3);
         settings.accessName().ifPresent(name -> cookies.add(delete(name)));
         settings.refreshName().ifPresent(name -> cookies.add(delete(name)));
+        if (settings.csrf().usesCookie() && settings.enabled()) {
+            cookies.add(delete(settings.csrf().cookieName()));
+        }
         return cookies;
     }
 
@@ -70,12 +93,16 @@ public final class TokenCookies {
     }
 
     private String set(String name, String value, Instant expiresAt, Instant now) {
+        return set(name, value, expiresAt, now, settings.httpOnly());
+    }
+
+    private String set(String name, String value, Instant expiresAt, Instant now, boolean httpOnly) {
         // Rounded up, as Django's set_cookie rounds the lifetime it is given.
         long maxAge = Math.max(0, (Duration.between(now, expiresAt).toNanos() + 999_999_999L) / 1_000_000_000L);
         var cookie = new StringBuilder(name).append('=').append(value).append("; ");
         settings.domain().ifPresent(domain -> cookie.append("Domain=").append(domain).append("; "));
         cookie.append("expires=").append(HTTP_DATE.format(now.plusSeconds(maxAge))).append("; ");
-        if (settings.httpOnly()) {
+        if (httpOnly) {
             cookie.append("HttpOnly; ");
         }
         cookie.append("Max-Age=").append(maxAge).append("; Path=").append(settings.path());

@@ -4,6 +4,7 @@ import io.portcullis.adapters.rest.describe.DrfMetadata;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.describe.EndpointSpec;
 import io.portcullis.adapters.rest.describe.FieldSpec;
+import io.portcullis.adapters.rest.settings.CsrfSettings;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.settings.EmailVerification;
 import java.util.ArrayList;
@@ -339,6 +340,12 @@ public final class OpenApiDocument {
             }
             default -> throw new IllegalStateException("no answers described for " + spec.key());
         }
+        if (checksCsrf(spec, method)) {
+            var csrf = settings.cookies().csrf();
+            responses.put("403", json("CSRF Failed: the request, authenticated by a token cookie, lacks the "
+                    + csrf.headerName() + " header" + (csrf.usesCookie() ? " equal to the " + csrf.cookieName()
+                    + " cookie" : "") + ". Requests with the Authorization header need none.", "Detail"));
+        }
         if (spec.browsable()) {
             responses.put("406", refTo("NotAcceptable"));
             if (!spec.writingMethods().isEmpty() && !method.equals("GET") && !method.equals("HEAD")) {
@@ -349,6 +356,16 @@ public final class OpenApiDocument {
         }
         responses.put("default", refTo("Error"));
         return responses;
+    }
+
+    /** Unsafe requests a token cookie may authenticate, when cookies are on and CSRF is checked. */
+    private boolean checksCsrf(EndpointSpec spec, String method) {
+        if (!settings.cookies().enabled() || settings.cookies().csrf().mode() == CsrfSettings.Mode.OFF
+                || method.equals("GET") || method.equals("HEAD")) {
+            return false;
+        }
+        return spec.authenticated() || spec.key().equals(EndpointCatalogue.TOKEN_REFRESH)
+                || spec.key().equals(EndpointCatalogue.LOGOUT);
     }
 
     private Map<String, Object> optionsOperation(EndpointSpec spec) {

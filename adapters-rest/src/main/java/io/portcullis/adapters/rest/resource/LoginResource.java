@@ -31,6 +31,7 @@ public final class LoginResource {
     private final TokenCookies cookies;
     private final UserRepresentation users;
     private final boolean returnExpiration;
+    private final boolean tokensInBody;
     private final Map<String, Object> metadata;
 
     @Inject
@@ -39,6 +40,7 @@ public final class LoginResource {
         this.cookies = new TokenCookies(settings.cookies(), clock);
         this.users = new UserRepresentation(settings.account().userFields());
         this.returnExpiration = settings.returnExpiration();
+        this.tokensInBody = settings.cookies().tokensInBody();
         this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.LOGIN));
     }
 
@@ -48,7 +50,7 @@ public final class LoginResource {
         var command = new LogIn.Command(fields.get("username"), fields.get("email"), fields.get("password"),
                 Clients.of(request));
         return switch (logIn.logIn(command)) {
-            case LogIn.Outcome.LoggedIn in -> loggedIn(in.account(), in.tokens());
+            case LogIn.Outcome.LoggedIn in -> loggedIn(in.account(), in.tokens(), request);
             case LogIn.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
         };
     }
@@ -58,13 +60,14 @@ public final class LoginResource {
         return Answers.json(200, metadata);
     }
 
-    private Response loggedIn(Account account, TokenPair tokens) {
-        String refresh = cookies.hidesRefreshFromBody() ? "" : tokens.refresh();
+    private Response loggedIn(Account account, TokenPair tokens, ContainerRequestContext request) {
+        String access = tokensInBody ? tokens.access() : "";
+        String refresh = cookies.hidesRefreshFromBody() || !tokensInBody ? "" : tokens.refresh();
         Map<String, Object> user = users.of(account);
         Object body = returnExpiration
-                ? new TokenBodies.WithUserAndExpiration(tokens.access(), refresh, user,
+                ? new TokenBodies.WithUserAndExpiration(access, refresh, user,
                         Timestamps.iso(tokens.accessExpiresAt()), Timestamps.iso(tokens.refreshExpiresAt()))
-                : new TokenBodies.WithUser(tokens.access(), refresh, user);
-        return Answers.withTokens(200, body, cookies.issued(tokens));
+                : new TokenBodies.WithUser(access, refresh, user);
+        return Answers.withTokens(200, body, cookies.issued(tokens, request.getCookies(), true));
     }
 }

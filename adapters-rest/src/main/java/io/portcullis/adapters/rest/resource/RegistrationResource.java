@@ -2,6 +2,7 @@ package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.client.Clients;
+import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import java.util.Optional;
 /**
  * {@code registration/}: 201 with a token pair and the user, or only a note that the
  * confirmation mail is on its way when the address must be confirmed first. Like dj-rest-auth,
- * registration sets no token cookies.
+ * registration sets no token cookies, unless the tokens stay out of bodies
+ * ({@code cookies.tokens-in-body=false}): then the cookies are the only way to hand them out.
  */
 @Singleton
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,10 +41,15 @@ public final class RegistrationResource {
     private final RegisterAccount register;
     private final UserRepresentation users;
     private final Map<String, Object> metadata;
+    private final TokenCookies cookies;
+    private final boolean tokensInBody;
 
     @Inject
-    public RegistrationResource(RegisterAccount register, RestSettings settings, EndpointCatalogue catalogue) {
+    public RegistrationResource(RegisterAccount register, RestSettings settings, EndpointCatalogue catalogue,
+            Clock clock) {
         this.register = register;
+        this.cookies = new TokenCookies(settings.cookies(), clock);
+        this.tokensInBody = settings.cookies().tokensInBody();
         this.users = new UserRepresentation(settings.account().userFields());
         this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.REGISTRATION));
     }
@@ -54,7 +62,7 @@ public final class RegistrationResource {
                 fields.get("password1"), fields.get("password2"), fields.values(), ClientLanguages.of(headers),
                 Clients.of(request));
         return switch (register.register(command)) {
-            case RegisterAccount.Outcome.Registered done -> registered(done.account(), done.tokens());
+            case RegisterAccount.Outcome.Registered done -> registered(done.account(), done.tokens(), request);
             case RegisterAccount.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
         };
     }
@@ -64,10 +72,13 @@ public final class RegistrationResource {
         return Answers.json(200, metadata);
     }
 
-    private Response registered(Account account, Optional<TokenPair> tokens) {
+    private Response registered(Account account, Optional<TokenPair> tokens, ContainerRequestContext request) {
         return tokens
-                .map(pair -> Answers.withTokens(201,
-                        new TokenBodies.WithUser(pair.access(), pair.refresh(), users.of(account)), List.of()))
+                .map(pair -> tokensInBody
+                        ? Answers.withTokens(201,
+                                new TokenBodies.WithUser(pair.access(), pair.refresh(), users.of(account)), List.of())
+                        : Answers.withTokens(201, new TokenBodies.WithUser("", "", users.of(account)),
+                                cookies.issued(pair, request.getCookies(), true)))
                 .orElseGet(() -> Answers.detail(201, VERIFICATION_SENT));
     }
 }

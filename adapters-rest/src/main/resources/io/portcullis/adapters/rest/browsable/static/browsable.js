@@ -17,6 +17,9 @@
   var endpoint = body.getAttribute('data-endpoint') || '';
   var cookieMode = body.getAttribute('data-cookie-mode') === 'true';
   var needsLogin = body.getAttribute('data-authenticated') === 'true';
+  var csrfHeader = body.getAttribute('data-csrf-header') || '';
+  var csrfCookie = body.getAttribute('data-csrf-cookie') || '';
+  var SAFE = ['GET', 'HEAD', 'OPTIONS'];
   var form = document.getElementById('endpoint-form');
 
   function stored(name) {
@@ -74,8 +77,20 @@
     document.getElementById('response-body').textContent = text;
   }
 
+  function cookie(name) {
+    var pairs = document.cookie ? document.cookie.split('; ') : [];
+    for (var i = 0; i < pairs.length; i++) {
+      if (pairs[i].indexOf(name + '=') === 0) { return decodeURIComponent(pairs[i].substring(name.length + 1)); }
+    }
+    return '';
+  }
+
   function send(method, url, payload) {
     var headers = { 'Accept': 'application/json' };
+    // The CSRF proof the service asks of cookie-authenticated unsafe requests.
+    if (csrfHeader && SAFE.indexOf(method) < 0) {
+      headers[csrfHeader] = csrfCookie ? cookie(csrfCookie) : 'browsable-page';
+    }
     var token = stored(ACCESS);
     if (token && needsLogin) { headers['Authorization'] = 'Bearer ' + token; }
     var init = { method: method, headers: headers, credentials: 'same-origin' };
