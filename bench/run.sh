@@ -7,6 +7,8 @@
 #
 # The container may also come from BENCH_CONTAINER; the default is all (grizzly, then jetty).
 # BENCH_WARMUP sets the warm-up before each row (default 5 s); BENCH_JAVA_OPTS goes to the JVM.
+# BENCH_DATABASE_URL runs against an existing database (for instance one filled by
+# bench/seed-accounts.sh) instead of a fresh embedded one.
 # Prints Markdown tables and writes them to bench/results/<UTC timestamp>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,8 +53,8 @@ LUA
 
 row() { # name, then wrk arguments: warm up, then measure
   local name=$1; shift
-  wrk -t2 -c"$connections" -d"${warmup}s" "$@" >/dev/null
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" >"$work/row.txt"
+  wrk -t2 -c"$connections" -d"${warmup}s" --timeout 10s "$@" >/dev/null
+  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" >"$work/row.txt"
   local rps p50 p99 non2xx errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/row.txt")
   p50=$(awk '$1=="50%" {print $2}' "$work/row.txt")
@@ -67,13 +69,14 @@ bench_container() { # container
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base="http://127.0.0.1:$port"
   rm -rf "$work/db"
+  local database=${BENCH_DATABASE_URL:-jdbc:h2:file:$work/db/portcullis}
   # The article's set-up (profile fields), with the API at /auth.
   PORTCULLIS_CONFIG=docs/examples/article.properties \
   PORTCULLIS_HTTP_BASE_PATH=/auth \
   PORTCULLIS_HTTP_CONTAINER=$container \
   PORTCULLIS_HTTP_HOST=127.0.0.1 \
   PORTCULLIS_HTTP_PORT=$port \
-  PORTCULLIS_DATABASE_URL="jdbc:h2:file:$work/db/portcullis" \
+  PORTCULLIS_DATABASE_URL="$database" \
   PORTCULLIS_JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n') \
     "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/server-$container.log" 2>&1 &
   server=$!
@@ -85,7 +88,8 @@ bench_container() { # container
   curl -fs "$base/health/ready" >/dev/null || { cat "$work/server-$container.log" >&2; exit 1; }
 
   local body="{\"email\":\"bench@example.com\",\"password1\":\"$password\",\"password2\":\"$password\",\"gender\":\"F\",\"phone_number\":\"+15550001111\"}"
-  curl -fs -H 'Content-Type: application/json' -d "$body" "$base/auth/registration/" >/dev/null
+  # On a reused database the account may exist already; the login below is what must work.
+  curl -s -H 'Content-Type: application/json' -d "$body" "$base/auth/registration/" >/dev/null
   access=$(curl -fs -H 'Content-Type: application/json' -d "$login" "$base/auth/login/" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["access"])')
 
@@ -105,7 +109,8 @@ report() {
   echo "# Benchmark $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(uname -sr); $("$java" -version 2>&1 | head -n 1)."
-  echo "wrk: 2 threads, $connections connections, ${duration} s per row, each after a ${warmup} s warm-up of the same row;"
+  echo "wrk: 2 threads, $connections connections, ${duration} s per row, each after a ${warmup} s warm-up of the same row,"
+  echo "10 s request timeout (a slower answer counts as a socket error);"
   echo "server and wrk share the machine. Embedded H2 (file), Argon2id m=19 MiB t=2 p=1."
   echo
   for container in $containers; do
