@@ -7,10 +7,12 @@ import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.session.ActiveSession;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
+import io.portcullis.domain.session.SessionKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -52,8 +54,25 @@ public final class MyBatisSessionStore implements SessionStore {
         Objects.requireNonNull(client, "client");
         SessionId id = new SessionId(ids.get());
         guard("opening a session", () -> mapper.insertSession(id.value(), account.value(), now,
-                client.userAgent().orElse(null), client.ipAddress().orElse(null)));
+                client.userAgent().orElse(null), client.ipAddress().orElse(null), null));
         return id;
+    }
+
+    @Override
+    public SessionId openWithKey(AccountId account, Instant now, ClientDetails client, SessionKey key) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(client, "client");
+        SessionId id = new SessionId(ids.get());
+        guard("opening a session", () -> mapper.insertSession(id.value(), account.value(), now,
+                client.userAgent().orElse(null), client.ipAddress().orElse(null), key.digest()));
+        return id;
+    }
+
+    @Override
+    public Optional<ActiveSession> findByKey(SessionKey key, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return Optional.ofNullable(guard("finding the session of a key", () -> mapper.selectLiveByKey(key.digest(), now)))
+                .map(MyBatisSessionStore::active);
     }
 
     @Override
@@ -78,9 +97,13 @@ public final class MyBatisSessionStore implements SessionStore {
     public List<ActiveSession> activeSessions(AccountId account, Instant now) {
         Objects.requireNonNull(now, "now");
         return guard("listing the sessions of an account", () -> mapper.selectLive(account.value(), now)).stream()
-                .map(row -> new ActiveSession(new SessionId(row.id()), new AccountId(row.accountId()), row.createdAt(),
-                        row.lastUsedAt(), ClientDetails.of(row.userAgent(), row.ipAddress())))
+                .map(MyBatisSessionStore::active)
                 .toList();
+    }
+
+    private static ActiveSession active(SessionRow row) {
+        return new ActiveSession(new SessionId(row.id()), new AccountId(row.accountId()), row.createdAt(),
+                row.lastUsedAt(), ClientDetails.of(row.userAgent(), row.ipAddress()));
     }
 
     @Override

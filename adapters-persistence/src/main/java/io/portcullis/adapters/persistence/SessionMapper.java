@@ -8,7 +8,10 @@ import org.apache.ibatis.annotations.Param;
 interface SessionMapper {
 
     int insertSession(@Param("id") String id, @Param("accountId") long accountId, @Param("createdAt") Instant createdAt,
-            @Param("userAgent") String userAgent, @Param("ipAddress") String ipAddress);
+            @Param("userAgent") String userAgent, @Param("ipAddress") String ipAddress,
+            @Param("keyDigest") String keyDigest);
+
+    SessionRow selectLiveByKey(@Param("keyDigest") String keyDigest, @Param("now") Instant now);
 
     int touch(@Param("id") String id, @Param("at") Instant at, @Param("userAgent") String userAgent,
             @Param("ipAddress") String ipAddress);

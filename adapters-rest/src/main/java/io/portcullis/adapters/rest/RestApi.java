@@ -1,6 +1,8 @@
 package io.portcullis.adapters.rest;
 
 import io.portcullis.adapters.rest.auth.AccessTokenFilter;
+import io.portcullis.adapters.rest.auth.KeyAuthenticationFilter;
+import io.portcullis.adapters.rest.resource.KeyLogoutResource;
 import io.portcullis.adapters.rest.body.RequestFieldsReader;
 import io.portcullis.adapters.rest.browsable.BrowsablePageFilter;
 import io.portcullis.adapters.rest.browsable.PageNegotiationFilter;
@@ -64,13 +66,18 @@ public final class RestApi {
      * {@code RefreshAccessToken}, {@code VerifyToken}, {@code AuthenticateAccessToken},
      * {@code ConfirmEmail}, {@code ResendConfirmation}, {@code RequestPasswordReset} and
      * {@code ConfirmPasswordReset}, {@code ListSessions}, {@code RevokeSession} and
-     * {@code RevokeOtherSessions}; with {@link RestSettings#publishesKeys()}, the
+     * {@code RevokeOtherSessions}; in token mode ({@link RestSettings#opaqueKeys()}) {@code AuthenticateKey}
+     * instead of {@code AuthenticateAccessToken}, {@code RefreshAccessToken}, {@code VerifyToken} and
+     * {@code LogOut}; with {@link RestSettings#publishesKeys()}, the
      * {@code PublishedKeys} too; and may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
      */
     public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
         var catalogue = new EndpointCatalogue(settings);
         for (EndpointSpec endpoint : catalogue.all()) {
-            config.registerResources(Resource.builder(RESOURCES.get(endpoint.key()))
+            Class<?> resource = settings.opaqueKeys() && endpoint.key().equals(EndpointCatalogue.LOGOUT)
+                    ? KeyLogoutResource.class
+                    : RESOURCES.get(endpoint.key());
+            config.registerResources(Resource.builder(resource)
                     .path(catalogue.resourcePath(endpoint))
                     .build());
         }
@@ -92,7 +99,11 @@ public final class RestApi {
         config.register(CorsFilter.class);
         config.register(PageNegotiationFilter.class);
         config.register(BrowsablePageFilter.class);
-        config.register(AccessTokenFilter.class);
+        if (settings.opaqueKeys()) {
+            config.register(KeyAuthenticationFilter.class);
+        } else {
+            config.register(AccessTokenFilter.class);
+        }
         config.register(TokenCookieDeletionFilter.class);
         config.register(StandardHeadersFilter.class);
         config.register(EmptyErrorBodyFilter.class);

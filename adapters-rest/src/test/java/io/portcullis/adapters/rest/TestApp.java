@@ -26,6 +26,9 @@ import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.application.token.AuthenticateAccessToken;
+import io.portcullis.application.token.AuthenticateKey;
+import io.portcullis.application.token.KeyIssuer;
+import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.application.token.TokenIssuer;
 import io.portcullis.application.token.VerifyToken;
@@ -79,14 +82,21 @@ public final class TestApp {
     public final ListSessions listSessions;
     public final RevokeSession revokeSession;
     public final RevokeOtherSessions revokeOtherSessions;
+    public final AuthenticateKey authenticateKey;
 
     public TestApp(EmailVerification verification) {
         this(ArticleSetup.settings(verification, false), TokenSettings.simpleJwtDefaults());
     }
 
     public TestApp(AccountSettings settings, TokenSettings tokenSettings) {
+        this(settings, tokenSettings, false);
+    }
+
+    /** With {@code opaqueKeys}, logins and registrations hand out session keys (token mode). */
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys) {
         this.settings = settings;
-        var issuer = new TokenIssuer(codec, sessions, tokenSettings);
+        var tokenIssuer = new TokenIssuer(codec, sessions, tokenSettings);
+        SessionOpener issuer = opaqueKeys ? new KeyIssuer(new SecureRandomKeys(), sessions) : tokenIssuer;
         var confirmations = new EmailConfirmations(keys, oneTimeTokens, outbox, mail);
         register = new RegisterAccount(accounts, hasher, issuer, confirmations, settings, mail, transactions, clock);
         logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock);
@@ -94,7 +104,7 @@ public final class TestApp {
         updateUser = new UpdateUser(accounts, settings, transactions);
         changePassword = new ChangePassword(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
                 transactions, clock);
-        refresh = new RefreshAccessToken(codec, sessions, accounts, issuer, tokenSettings, transactions, clock);
+        refresh = new RefreshAccessToken(codec, sessions, accounts, tokenIssuer, tokenSettings, transactions, clock);
         verify = new VerifyToken(codec, sessions, clock);
         authenticate = new AuthenticateAccessToken(codec, sessions, accounts, clock);
         confirmEmail = new ConfirmEmail(accounts, oneTimeTokens, transactions, clock);
@@ -105,6 +115,20 @@ public final class TestApp {
         listSessions = new ListSessions(sessions, clock);
         revokeSession = new RevokeSession(sessions, transactions, clock);
         revokeOtherSessions = new RevokeOtherSessions(sessions, transactions, clock);
+        authenticateKey = new AuthenticateKey(sessions, accounts, clock);
+    }
+
+    /** Random 256-bit keys, as the security adapter makes them. */
+    private static final class SecureRandomKeys implements io.portcullis.application.port.KeyGenerator {
+        private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+        @Override
+        public io.portcullis.domain.onetime.OneTimeKey newKey() {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            return new io.portcullis.domain.onetime.OneTimeKey(
+                    java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        }
     }
 
     /** What a composition root binds: every use case the API drives, and the clock. */
@@ -127,6 +151,7 @@ public final class TestApp {
                 bind(listSessions).to(ListSessions.class);
                 bind(revokeSession).to(RevokeSession.class);
                 bind(revokeOtherSessions).to(RevokeOtherSessions.class);
+                bind(authenticateKey).to(AuthenticateKey.class);
                 bind(clock).to(Clock.class);
             }
         };

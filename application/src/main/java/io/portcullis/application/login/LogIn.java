@@ -6,7 +6,8 @@ import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
-import io.portcullis.application.token.TokenIssuer;
+import io.portcullis.application.token.Credentials;
+import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.TokenPair;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
@@ -37,7 +38,13 @@ public final class LogIn {
     }
 
     public sealed interface Outcome {
-        record LoggedIn(Account account, TokenPair tokens) implements Outcome {}
+        record LoggedIn(Account account, Credentials credentials) implements Outcome {
+
+            /** The JWT pair; only in JWT mode. */
+            public TokenPair tokens() {
+                return (TokenPair) credentials;
+            }
+        }
 
         record Rejected(ValidationErrors errors) implements Outcome {}
     }
@@ -47,12 +54,12 @@ public final class LogIn {
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
-    private final TokenIssuer issuer;
+    private final SessionOpener issuer;
     private final AccountSettings settings;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public LogIn(AccountStore accounts, PasswordHasher hasher, TokenIssuer issuer, AccountSettings settings,
+    public LogIn(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer, AccountSettings settings,
             TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
         this.hasher = hasher;

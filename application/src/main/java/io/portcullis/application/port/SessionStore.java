@@ -4,8 +4,10 @@ import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.session.ActiveSession;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
+import io.portcullis.domain.session.SessionKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Logins and the refresh tokens each has issued. A refresh token is known by its {@code jti}; a
@@ -19,6 +21,15 @@ public interface SessionStore {
      * lives until its last refresh token expires.
      */
     SessionId open(AccountId account, Instant now, ClientDetails client);
+
+    /**
+     * Token mode: starts a session that the key authenticates, storing only the key's digest. The
+     * session has no refresh token and does not expire; it lives until it is revoked.
+     */
+    SessionId openWithKey(AccountId account, Instant now, ClientDetails client, SessionKey key);
+
+    /** The live (neither revoked nor expired) session whose key this is. */
+    Optional<ActiveSession> findByKey(SessionKey key, Instant now);
 
     /** {@link #open(AccountId, Instant, ClientDetails)} with nothing known of the client. */
     default SessionId open(AccountId account, Instant now) {

@@ -8,7 +8,8 @@ import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.MailFlowSettings;
-import io.portcullis.application.token.TokenIssuer;
+import io.portcullis.application.token.Credentials;
+import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.TokenPair;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
@@ -67,8 +68,14 @@ public final class RegisterAccount {
     }
 
     public sealed interface Outcome {
-        /** Tokens are present unless the address must be confirmed before the first login. */
-        record Registered(Account account, Optional<TokenPair> tokens) implements Outcome {}
+        /** Credentials are present unless the address must be confirmed before the first login. */
+        record Registered(Account account, Optional<Credentials> credentials) implements Outcome {
+
+            /** The JWT pair, in JWT mode. */
+            public Optional<TokenPair> tokens() {
+                return credentials.map(TokenPair.class::cast);
+            }
+        }
 
         record Rejected(ValidationErrors errors) implements Outcome {}
     }
@@ -77,7 +84,7 @@ public final class RegisterAccount {
 
     private final AccountStore accounts;
     private final PasswordHasher hasher;
-    private final TokenIssuer issuer;
+    private final SessionOpener issuer;
     private final AccountSettings settings;
     private final TransactionRunner transactions;
     private final Clock clock;
@@ -85,7 +92,7 @@ public final class RegisterAccount {
     private final EmailConfirmations confirmations;
     private final MailFlowSettings mail;
 
-    public RegisterAccount(AccountStore accounts, PasswordHasher hasher, TokenIssuer issuer,
+    public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
             EmailConfirmations confirmations, AccountSettings settings, MailFlowSettings mail,
             TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
@@ -135,9 +142,9 @@ public final class RegisterAccount {
         if (settings.emailVerification() != EmailVerification.NONE && account.email().isPresent()) {
             confirmations.send(account, MailKind.EMAIL_CONFIRMATION_SIGNUP, language, now);
         }
-        Optional<TokenPair> tokens = settings.emailVerification() == EmailVerification.MANDATORY
+        Optional<Credentials> credentials = settings.emailVerification() == EmailVerification.MANDATORY
                 ? Optional.empty()
                 : Optional.of(issuer.openSession(account.id(), now, client));
-        return new Outcome.Registered(account, tokens);
+        return new Outcome.Registered(account, credentials);
     }
 }

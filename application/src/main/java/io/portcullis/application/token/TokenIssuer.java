@@ -11,7 +11,7 @@ import io.portcullis.domain.session.SessionId;
 import java.time.Instant;
 
 /** Mints the access and refresh tokens of a session and records the refresh token for rotation. */
-public final class TokenIssuer {
+public final class TokenIssuer implements SessionOpener {
 
     private final TokenCodec codec;
     private final SessionStore sessions;
@@ -24,6 +24,7 @@ public final class TokenIssuer {
     }
 
     /** Starts a session for a fresh login by this client and issues its first pair. Call inside a transaction. */
+    @Override
     public TokenPair openSession(AccountId account, Instant now, ClientDetails client) {
         return issue(account, sessions.open(account, now, client), now);
     }

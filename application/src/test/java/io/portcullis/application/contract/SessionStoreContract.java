@@ -14,6 +14,7 @@ import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.session.ActiveSession;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
+import io.portcullis.domain.session.SessionKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -229,6 +230,41 @@ public abstract class SessionStoreContract {
         assertThat(listed.client()).isEqualTo(client);
         assertThat(listed.createdAt()).isEqualTo(precise);
         assertThat(listed.lastUsedAt()).isEqualTo(precise);
+    }
+
+    // ---------------------------------------------------------------- opaque keys
+
+    @Test
+    void a_session_opened_with_a_key_is_found_by_that_key_alone() {
+        AccountId account = anAccount();
+        var key = new SessionKey(unique("key-"));
+        SessionId session = sessions().openWithKey(account, NOW, FIREFOX, key);
+
+        assertThat(sessions().findByKey(key, LATER))
+                .contains(new ActiveSession(session, account, NOW, NOW, FIREFOX));
+        assertThat(sessions().findByKey(new SessionKey(key.value() + "x"), LATER)).isEmpty();
+        assertThat(sessions().isActive(session)).isTrue();
+        assertThat(sessions().activeSessions(account, NOW.plus(Duration.ofDays(3650)))).hasSize(1);
+    }
+
+    @Test
+    void a_revoked_keys_session_is_no_longer_found() {
+        AccountId account = anAccount();
+        var key = new SessionKey(unique("key-"));
+        SessionId session = sessions().openWithKey(account, NOW, FIREFOX, key);
+
+        sessions().revoke(session, LATER);
+
+        assertThat(sessions().findByKey(key, LATER)).isEmpty();
+    }
+
+    @Test
+    void a_key_cannot_open_two_sessions() {
+        AccountId account = anAccount();
+        var key = new SessionKey(unique("key-"));
+        sessions().openWithKey(account, NOW, FIREFOX, key);
+
+        assertThatThrownBy(() -> sessions().openWithKey(account, NOW, PHONE, key)).isInstanceOf(RuntimeException.class);
     }
 
     // ---------------------------------------------------------------- refresh tokens

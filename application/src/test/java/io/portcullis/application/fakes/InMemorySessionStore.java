@@ -5,6 +5,7 @@ import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.session.ActiveSession;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
+import io.portcullis.domain.session.SessionKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public class InMemorySessionStore implements SessionStore {
             Optional<Instant> usedAt) {}
 
     private final Map<SessionId, StoredSession> sessions = new LinkedHashMap<>();
+    private final Map<String, SessionId> byKeyDigest = new HashMap<>();
     private final Map<String, StoredToken> tokens = new HashMap<>();
     private final Supplier<String> ids;
 
@@ -81,6 +83,29 @@ public class InMemorySessionStore implements SessionStore {
         }
         sessions.put(id, new StoredSession(id, account, now, Optional.empty(), now, client, Optional.empty()));
         return id;
+    }
+
+    @Override
+    public synchronized SessionId openWithKey(AccountId account, Instant now, ClientDetails client, SessionKey key) {
+        Objects.requireNonNull(key, "key");
+        if (byKeyDigest.containsKey(key.digest())) {
+            throw new IllegalArgumentException("session key stored twice");
+        }
+        SessionId id = open(account, now, client);
+        byKeyDigest.put(key.digest(), id);
+        return id;
+    }
+
+    @Override
+    public synchronized Optional<ActiveSession> findByKey(SessionKey key, Instant now) {
+        SessionId id = byKeyDigest.get(key.digest());
+        return id == null ? Optional.empty() : activeSessions(sessions.get(id).account(), now).stream()
+                .filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The digests of the stored keys: for assertions that no key is kept in the clear. */
+    public synchronized java.util.Set<String> keyDigests() {
+        return java.util.Set.copyOf(byKeyDigest.keySet());
     }
 
     @Override

@@ -36,6 +36,8 @@ public final class ConfigKeys {
     public static final String DATABASE_POOL_SIZE = "database.pool-size";
     public static final String DATABASE_CONNECTION_TIMEOUT = "database.connection-timeout";
 
+    public static final String TOKENS_MODE = "tokens.mode";
+
     public static final String JWT_ALGORITHM = "jwt.algorithm";
     public static final String JWT_SECRET = "jwt.secret";
     public static final String JWT_ALLOW_GENERATED_SECRET = "jwt.allow-generated-secret";
@@ -167,6 +169,8 @@ public final class ConfigKeys {
         d.put(DATABASE_PASSWORD, Optional.of(""));
         d.put(DATABASE_POOL_SIZE, Optional.of("10"));
         d.put(DATABASE_CONNECTION_TIMEOUT, Optional.of("PT5S"));
+
+        d.put(TOKENS_MODE, Optional.of("jwt"));
 
         d.put(JWT_ALGORITHM, Optional.of("HS256"));
         d.put(JWT_SECRET, Optional.empty());

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param links where the confirmation link sends a browser afterwards, and whether a GET confirms
  * @param cors which other origins' browser scripts may call the API
  * @param configFile the config file that was read, if any
+ * @param tokenMode JWTs, or opaque session keys (dj-rest-auth's {@code USE_JWT = False})
  */
 public record PortcullisConfig(
         Http http,
@@ -32,7 +33,8 @@ public record PortcullisConfig(
         Mail mail,
         Housekeeping housekeeping,
         Cors cors,
-        Optional<Path> configFile) {
+        Optional<Path> configFile,
+        TokenMode tokenMode) {
 
     public PortcullisConfig {
         Objects.requireNonNull(mailFlow, "mailFlow");
@@ -47,6 +49,19 @@ public record PortcullisConfig(
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(configFile, "configFile");
+        Objects.requireNonNull(tokenMode, "tokenMode");
+    }
+
+    /** What logins hand out. */
+    public enum TokenMode {
+        /** An access and a refresh JWT (REST_AUTH['USE_JWT'] = True). */
+        JWT,
+        /** An opaque key per session, Authorization: Token (REST_AUTH['USE_JWT'] = False). */
+        OPAQUE;
+
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import io.portcullis.bootstrap.config.PortcullisConfig.Jwt;
 import io.portcullis.bootstrap.config.PortcullisConfig.JwtAlgorithm;
 import io.portcullis.bootstrap.config.PortcullisConfig.PasswordHashing;
 import io.portcullis.bootstrap.config.PortcullisConfig.SameSite;
+import io.portcullis.bootstrap.config.PortcullisConfig.TokenMode;
 import io.portcullis.domain.account.Username;
 import io.portcullis.domain.password.AttributeSimilarity;
 import io.portcullis.domain.password.CommonPasswords;
@@ -146,8 +147,18 @@ public final class SettingsLoader {
         var reader = new SettingReader(sources.get(), problems);
         Http http = http(reader);
         Database database = database(reader);
-        Jwt jwt = jwt(reader);
+        var modes = new LinkedHashMap<String, TokenMode>();
+        for (TokenMode mode : TokenMode.values()) {
+            modes.put(mode.settingName(), mode);
+        }
+        TokenMode tokenMode = reader.oneOf(TOKENS_MODE, modes, TokenMode.JWT);
+        Jwt jwt = jwt(reader, tokenMode);
         Cookies cookies = cookies(reader);
+        if (tokenMode == TokenMode.OPAQUE && cookies.enabled()) {
+            reader.problem("opaque keys travel in the Authorization header only; the token cookies carry JWTs: remove "
+                    + COOKIES_ACCESS_NAME + " and " + COOKIES_REFRESH_NAME + ", or set " + TOKENS_MODE + "=jwt",
+                    TOKENS_MODE, COOKIES_ACCESS_NAME, COOKIES_REFRESH_NAME);
+        }
         PasswordHashing hashing = passwordHashing(reader);
         Optional<AccountSettings> account = account(reader, sources.get().profileFieldNames());
         Optional<MailFlowSettings> mailFlow = mailFlow(reader, http);
@@ -160,7 +171,7 @@ public final class SettingsLoader {
             throw new ConfigurationException(problems);
         }
         return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), mailFlow.get(), links, mail,
-                housekeeping, cors, sources.get().file());
+                housekeeping, cors, sources.get().file(), tokenMode);
     }
 
     // ---------------------------------------------------------------- site, links and mail
@@ -344,7 +355,7 @@ public final class SettingsLoader {
 
     // ---------------------------------------------------------------- jwt
 
-    private Jwt jwt(SettingReader r) {
+    private Jwt jwt(SettingReader r, TokenMode mode) {
         int before = r.problemCount();
         JwtAlgorithm algorithm = algorithm(r);
         boolean allowGenerated = r.bool(JWT_ALLOW_GENERATED_SECRET);
@@ -373,6 +384,12 @@ public final class SettingsLoader {
         boolean generated = false;
         Optional<String> configured = r.optionalText(JWT_SECRET);
         int minimum = algorithm.minimumSecretBytes();
+        if (mode == TokenMode.OPAQUE) {
+            // No JWT is signed: the secret is neither needed nor checked.
+            TokenSettings tokens = tokenSettings(r, before, access, refresh, rotate, blacklist);
+            return new Jwt(algorithm, configured.map(Secret::of).orElse(Secret.empty()), false, tokens,
+                    returnExpiration, issuer, audience, leeway, keysDir, generateKeys, rotation);
+        }
         if (algorithm.asymmetric()) {
             if (configured.isPresent()) {
                 r.problem("is not used by " + algorithm + ", which signs with the key pairs in " + JWT_KEYS_DIR

@@ -18,6 +18,7 @@ import io.portcullis.adapters.rest.settings.CorsSettings;
 import io.portcullis.adapters.rest.settings.CsrfSettings;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.adapters.rest.settings.SameSite;
+import io.portcullis.adapters.rest.settings.TokenMode;
 import io.portcullis.adapters.security.jwt.JwsAlgorithm;
 import io.portcullis.adapters.security.jwt.JwtSettings;
 import io.portcullis.adapters.security.jwt.KeyDirectory;
@@ -51,6 +52,9 @@ import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.token.AuthenticateAccessToken;
 import io.portcullis.application.token.RefreshAccessToken;
+import io.portcullis.application.token.AuthenticateKey;
+import io.portcullis.application.token.KeyIssuer;
+import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.TokenIssuer;
 import io.portcullis.application.token.VerifyToken;
 import io.portcullis.application.session.ListSessions;
@@ -90,16 +94,20 @@ public final class CompositionRoot implements AutoCloseable {
             var accounts = new MyBatisAccountStore(database);
             var sessions = new MyBatisSessionStore(database);
             var transactions = new MyBatisTransactionRunner(database);
-            Optional<KeyDirectory> keys = keyDirectory(config.jwt(), clock);
-            TokenCodec codec = keys.map(directory -> new JwtTokenCodec(jwtSettings(config.jwt()), directory))
-                    .orElseGet(() -> new JwtTokenCodec(jwtSettings(config.jwt())));
+            boolean opaque = config.tokenMode() == PortcullisConfig.TokenMode.OPAQUE;
+            Optional<KeyDirectory> keys = opaque ? Optional.empty() : keyDirectory(config.jwt(), clock);
+            // Token mode signs no JWT: no codec, and none of the use cases of JWTs.
+            Optional<TokenCodec> codec = opaque ? Optional.empty() : Optional.of(keys
+                    .map(directory -> new JwtTokenCodec(jwtSettings(config.jwt()), directory))
+                    .orElseGet(() -> new JwtTokenCodec(jwtSettings(config.jwt()))));
             var outbox = new MyBatisMailOutbox(database);
             var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions);
             var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
                     new SecureRandomKeyGenerator());
             MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
-            RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent()));
+            RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent())
+                    .withTokenMode(opaque ? TokenMode.OPAQUE : TokenMode.JWT));
             resources.register(useCases.binder(clock));
             resources.register(RemoteAddressFilters.forContainer(config.http().container()));
             keys.ifPresent(directory -> resources.register(new AbstractBinder() {
@@ -222,25 +230,31 @@ public final class CompositionRoot implements AutoCloseable {
             ConfirmPasswordReset confirmReset,
             ListSessions listSessions,
             RevokeSession revokeSession,
-            RevokeOtherSessions revokeOtherSessions) {
+            RevokeOtherSessions revokeOtherSessions,
+            AuthenticateKey authenticateKey) {
 
+        /** Without a codec (token mode), the use cases of JWTs are null and left unbound. */
         static UseCases build(PortcullisConfig config, MailFlowSettings mail, Clock clock, Stores stores,
-                PasswordHasher hasher, TokenCodec codec, KeyGenerator keys) {
+                PasswordHasher hasher, Optional<TokenCodec> tokenCodec, KeyGenerator keys) {
             var account = config.account();
             var tx = stores.transactions();
-            var issuer = new TokenIssuer(codec, stores.sessions(), config.jwt().tokens());
+            TokenCodec codec = tokenCodec.orElse(null);
+            TokenIssuer tokenIssuer = tokenCodec
+                    .map(c -> new TokenIssuer(c, stores.sessions(), config.jwt().tokens())).orElse(null);
+            SessionOpener issuer = tokenIssuer != null ? tokenIssuer : new KeyIssuer(keys, stores.sessions());
+            boolean jwt = tokenCodec.isPresent();
             var confirmations = new EmailConfirmations(keys, stores.oneTimeTokens(), stores.outbox(), mail);
             return new UseCases(
                     new RegisterAccount(stores.accounts(), hasher, issuer, confirmations, account, mail, tx, clock),
                     new LogIn(stores.accounts(), hasher, issuer, account, tx, clock),
-                    new LogOut(codec, stores.sessions(), tx, clock),
+                    jwt ? new LogOut(codec, stores.sessions(), tx, clock) : null,
                     new UpdateUser(stores.accounts(), account, tx),
                     new ChangePassword(stores.accounts(), stores.sessions(), stores.oneTimeTokens(), stores.outbox(),
                             hasher, account, mail, tx, clock),
-                    new RefreshAccessToken(codec, stores.sessions(), stores.accounts(), issuer, config.jwt().tokens(),
-                            tx, clock),
-                    new VerifyToken(codec, stores.sessions(), clock),
-                    new AuthenticateAccessToken(codec, stores.sessions(), stores.accounts(), clock),
+                    jwt ? new RefreshAccessToken(codec, stores.sessions(), stores.accounts(), tokenIssuer,
+                            config.jwt().tokens(), tx, clock) : null,
+                    jwt ? new VerifyToken(codec, stores.sessions(), clock) : null,
+                    jwt ? new AuthenticateAccessToken(codec, stores.sessions(), stores.accounts(), clock) : null,
                     new ConfirmEmail(stores.accounts(), stores.oneTimeTokens(), tx, clock),
                     new ResendConfirmation(stores.accounts(), confirmations, mail, tx, clock),
                     new RequestPasswordReset(stores.accounts(), stores.oneTimeTokens(), keys, stores.outbox(), mail,
@@ -249,7 +263,8 @@ public final class CompositionRoot implements AutoCloseable {
                             stores.outbox(), hasher, account, mail, tx, clock),
                     new ListSessions(stores.sessions(), clock),
                     new RevokeSession(stores.sessions(), tx, clock),
-                    new RevokeOtherSessions(stores.sessions(), tx, clock));
+                    new RevokeOtherSessions(stores.sessions(), tx, clock),
+                    new AuthenticateKey(stores.sessions(), stores.accounts(), clock));
         }
 
         AbstractBinder binder(Clock clock) {
@@ -258,12 +273,15 @@ public final class CompositionRoot implements AutoCloseable {
                 protected void configure() {
                     bind(register).to(RegisterAccount.class);
                     bind(logIn).to(LogIn.class);
-                    bind(logOut).to(LogOut.class);
+                    if (logOut != null) {
+                        bind(logOut).to(LogOut.class);
+                        bind(refresh).to(RefreshAccessToken.class);
+                        bind(verify).to(VerifyToken.class);
+                        bind(authenticate).to(AuthenticateAccessToken.class);
+                    }
+                    bind(authenticateKey).to(AuthenticateKey.class);
                     bind(updateUser).to(UpdateUser.class);
                     bind(changePassword).to(ChangePassword.class);
-                    bind(refresh).to(RefreshAccessToken.class);
-                    bind(verify).to(VerifyToken.class);
-                    bind(authenticate).to(AuthenticateAccessToken.class);
                     bind(confirmEmail).to(ConfirmEmail.class);
                     bind(resendConfirmation).to(ResendConfirmation.class);
                     bind(requestReset).to(RequestPasswordReset.class);

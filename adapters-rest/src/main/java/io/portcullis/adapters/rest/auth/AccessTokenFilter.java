@@ -70,7 +70,7 @@ public final class AccessTokenFilter implements ContainerRequestFilter {
                     return;
                 }
                 request.setSecurityContext(new AccountSecurityContext(
-                        new AccountPrincipal(ok.account(), ok.claims()), request.getSecurityContext().isSecure()));
+                        new AccountPrincipal(ok.account(), ok.claims().session()), request.getSecurityContext().isSecure()));
             }
             case AuthenticateAccessToken.Outcome.Refused refused ->
                     request.abortWith(Unauthorized.accessTokenRefused(refused.reason()));

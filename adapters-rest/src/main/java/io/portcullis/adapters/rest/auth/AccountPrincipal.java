@@ -1,12 +1,15 @@
 package io.portcullis.adapters.rest.auth;
 
-import io.portcullis.domain.session.TokenClaims;
 import io.portcullis.domain.account.Account;
+import io.portcullis.domain.session.SessionId;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
-/** The account an access token speaks for, as read when the request was authenticated. */
-public record AccountPrincipal(Account account, TokenClaims claims) implements Principal {
+/**
+ * The account an access token or a session key speaks for, as read when the request was
+ * authenticated, and the session (the login) it belongs to.
+ */
+public record AccountPrincipal(Account account, SessionId session) implements Principal {
 
     @Override
     public String getName() {

@@ -45,6 +45,35 @@ public final class Unauthorized {
         };
     }
 
+    // ---------------------------------------------------------------- token mode (DRF's TokenAuthentication)
+
+    /** DRF's TokenAuthentication challenge. */
+    public static final String KEY_CHALLENGE = "Token";
+
+    static Response keyNotProvided() {
+        return keyChallenge(NOT_PROVIDED);
+    }
+
+    /** {@code Authorization: Token} with no key, or a key with spaces in it. */
+    public static Response badKeyHeader(boolean noKey) {
+        return keyChallenge(noKey
+                ? "Invalid token header. No credentials provided."
+                : "Invalid token header. Token string should not contain spaces.");
+    }
+
+    /** A key refused: unknown or of an ended session, or of an inactive account. */
+    public static Response keyRefused(TokenRefusal reason) {
+        return keyChallenge(reason == TokenRefusal.ACCOUNT_INACTIVE || reason == TokenRefusal.ACCOUNT_NOT_FOUND
+                ? "User inactive or deleted."
+                : "Invalid token.");
+    }
+
+    private static Response keyChallenge(String detail) {
+        return Response.fromResponse(ErrorBodies.json(401, new ErrorBodies.Detail(detail)))
+                .header(HttpHeaders.WWW_AUTHENTICATE, KEY_CHALLENGE)
+                .build();
+    }
+
     /** The account of an authenticated request disappeared while it was served. */
     public static Response accountNotFound() {
         return challenge(new ErrorBodies.CodedDetail("User not found", "user_not_found"));

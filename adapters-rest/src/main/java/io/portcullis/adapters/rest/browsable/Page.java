@@ -56,5 +56,6 @@ public record Page(
      * @param csrfCookie the cookie whose value that header repeats (double-submit); empty otherwise
      */
     public record Site(String basePath, String loginPath, String userPath, String logoutPath, String openApiPath,
-            boolean cookieMode, String script, String style, String csrfHeader, String csrfCookie) {}
+            boolean cookieMode, String script, String style, String csrfHeader, String csrfCookie,
+            String authScheme) {}
 }

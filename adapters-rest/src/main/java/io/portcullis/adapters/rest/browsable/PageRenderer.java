@@ -64,7 +64,8 @@ final class PageRenderer {
                 StaticFiles.url(base, StaticFiles.SCRIPT),
                 StaticFiles.url(base, StaticFiles.STYLE),
                 csrf.mode() == CsrfSettings.Mode.OFF ? "" : csrf.headerName(),
-                csrf.usesCookie() ? csrf.cookieName() : "");
+                csrf.usesCookie() ? csrf.cookieName() : "",
+                settings.opaqueKeys() ? "Token" : "Bearer");
     }
 
     String render(Optional<EndpointSpec> endpoint, ContainerRequestContext request, ContainerResponseContext response) {

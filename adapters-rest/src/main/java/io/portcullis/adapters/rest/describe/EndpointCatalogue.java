@@ -47,6 +47,7 @@ public final class EndpointCatalogue {
 
     private final String basePath;
     private final AccountSettings account;
+    private final boolean opaqueKeys;
     private final Map<String, EndpointSpec> byKey;
     private final List<EndpointSpec> ordered;
     private final Map<String, Pattern> patterns;
@@ -54,6 +55,7 @@ public final class EndpointCatalogue {
     public EndpointCatalogue(RestSettings settings) {
         this.basePath = settings.basePath();
         this.account = settings.account();
+        this.opaqueKeys = settings.opaqueKeys();
         var endpoints = new LinkedHashMap<String, EndpointSpec>();
         for (EndpointSpec spec : build()) {
             endpoints.put(spec.key(), spec);
@@ -114,8 +116,11 @@ public final class EndpointCatalogue {
         all.add(logout());
         all.add(user());
         all.add(passwordChange());
-        all.add(tokenVerify());
-        all.add(tokenRefresh());
+        if (!opaqueKeys) {
+            // dj-rest-auth mounts them only with USE_JWT.
+            all.add(tokenVerify());
+            all.add(tokenRefresh());
+        }
         all.add(registration());
         all.add(verifyEmail(VERIFY_EMAIL, "registration/verify-email/"));
         // The alias dj-rest-auth's documentation mounts for the same view.
@@ -162,7 +167,7 @@ public final class EndpointCatalogue {
                 Calls Django logout method and delete the Token object
                 assigned to the current User object.
 
-                Accepts/Returns nothing.""", List.of("POST"), null, List.of(
+                Accepts/Returns nothing.""", List.of("POST"), null, opaqueKeys ? List.of() : List.of(
                 FieldSpec.string("refresh", false, "Refresh")
                         .withHelp("The refresh token to blacklist; the refresh cookie when left out.")), false);
     }

@@ -27,6 +27,7 @@ public final class OpenApiDocument {
     private static final String RESPONSES = "#/components/responses/";
     private static final String BEARER = "jwtBearer";
     private static final String COOKIE = "jwtCookie";
+    private static final String KEY = "tokenKey";
 
     private final EndpointCatalogue catalogue;
     private final RestSettings settings;
@@ -197,6 +198,10 @@ public final class OpenApiDocument {
 
     private List<Map<String, Object>> security() {
         var schemes = new ArrayList<Map<String, Object>>();
+        if (settings.opaqueKeys()) {
+            schemes.add(Map.of(KEY, List.of()));
+            return schemes;
+        }
         schemes.add(Map.of(BEARER, List.of()));
         if (settings.cookies().accessName().isPresent()) {
             schemes.add(Map.of(COOKIE, List.of()));
@@ -231,13 +236,23 @@ public final class OpenApiDocument {
         var responses = new LinkedHashMap<String, Object>();
         switch (spec.key()) {
             case EndpointCatalogue.LOGIN -> {
-                responses.put("200", json("Logged in: the token pair and the user; the token cookies when configured.",
-                        settings.returnExpiration() ? "TokenPairWithExpiration" : "TokenPair"));
+                responses.put("200", settings.opaqueKeys()
+                        ? json("Logged in: the key of the new session.", "Key")
+                        : json("Logged in: the token pair and the user; the token cookies when configured.",
+                                settings.returnExpiration() ? "TokenPairWithExpiration" : "TokenPair"));
                 responses.put("400", ref400());
             }
             case EndpointCatalogue.LOGOUT -> {
-                responses.put("200", json("The refresh token is blacklisted; the token cookies are deleted.", "Detail"));
-                responses.put("401", json("No refresh token, or one that is invalid, expired or blacklisted.", "Detail"));
+                if (settings.opaqueKeys()) {
+                    responses.put("200", json("The session of the Authorization key ends (nothing to end without one).",
+                            "Detail"));
+                    responses.put("401", json("The key authenticates nothing: Invalid token.", "Detail"));
+                } else {
+                    responses.put("200", json("The refresh token is blacklisted; the token cookies are deleted.",
+                            "Detail"));
+                    responses.put("401", json("No refresh token, or one that is invalid, expired or blacklisted.",
+                            "Detail"));
+                }
             }
             case EndpointCatalogue.USER -> {
                 responses.put("200", json("The caller's account.", "User"));
@@ -268,7 +283,9 @@ public final class OpenApiDocument {
                 boolean mailed = settings.account().emailVerification() == EmailVerification.MANDATORY;
                 responses.put("201", json(mailed
                         ? "The account exists; the confirmation mail is on its way and login waits for it."
-                        : "The account exists: the token pair and the user.", mailed ? "Detail" : "TokenPair"));
+                        : settings.opaqueKeys() ? "The account exists: the key of its first session."
+                        : "The account exists: the token pair and the user.",
+                        mailed ? "Detail" : settings.opaqueKeys() ? "Key" : "TokenPair"));
                 responses.put("400", ref400());
             }
             case EndpointCatalogue.VERIFY_EMAIL, EndpointCatalogue.VERIFY_EMAIL_ALIAS -> {
@@ -532,6 +549,8 @@ public final class OpenApiDocument {
         schemas.put("TokenPair", tokenPair(false));
         schemas.put("TokenPairWithExpiration", tokenPair(true));
         schemas.put("TokenRefresh", tokenRefresh());
+        schemas.put("Key", properties("The key of a session, for Authorization: Token <key>.", List.of("key"),
+                Map.of("key", string())));
         schemas.put("Detail", properties("A message.", List.of("detail"), Map.of("detail", string())));
         var coded = new LinkedHashMap<String, Object>();
         coded.put("detail", string());
@@ -638,6 +657,15 @@ public final class OpenApiDocument {
 
     private Map<String, Object> securitySchemes() {
         var schemes = new LinkedHashMap<String, Object>();
+        if (settings.opaqueKeys()) {
+            var key = new LinkedHashMap<String, Object>();
+            key.put("type", "apiKey");
+            key.put("in", "header");
+            key.put("name", "Authorization");
+            key.put("description", "The key of a login, as Authorization: Token <key> (DRF's TokenAuthentication).");
+            schemes.put(KEY, key);
+            return schemes;
+        }
         var bearer = new LinkedHashMap<String, Object>();
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");

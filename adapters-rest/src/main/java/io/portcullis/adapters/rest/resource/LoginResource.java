@@ -8,7 +8,9 @@ import io.portcullis.adapters.rest.describe.DrfMetadata;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.login.LogIn;
+import io.portcullis.application.token.OpaqueKey;
 import io.portcullis.application.token.TokenPair;
+import java.util.List;
 import io.portcullis.domain.account.Account;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -50,7 +52,10 @@ public final class LoginResource {
         var command = new LogIn.Command(fields.get("username"), fields.get("email"), fields.get("password"),
                 Clients.of(request));
         return switch (logIn.logIn(command)) {
-            case LogIn.Outcome.LoggedIn in -> loggedIn(in.account(), in.tokens(), request);
+            case LogIn.Outcome.LoggedIn in -> switch (in.credentials()) {
+                case TokenPair tokens -> loggedIn(in.account(), tokens, request);
+                case OpaqueKey key -> Answers.withTokens(200, new TokenBodies.Key(key.key()), List.of());
+            };
             case LogIn.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
         };
     }

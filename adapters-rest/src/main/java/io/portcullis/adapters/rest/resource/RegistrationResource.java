@@ -2,6 +2,7 @@ package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.client.Clients;
+import io.portcullis.application.token.OpaqueKey;
 import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
@@ -62,7 +63,11 @@ public final class RegistrationResource {
                 fields.get("password1"), fields.get("password2"), fields.values(), ClientLanguages.of(headers),
                 Clients.of(request));
         return switch (register.register(command)) {
-            case RegisterAccount.Outcome.Registered done -> registered(done.account(), done.tokens(), request);
+            case RegisterAccount.Outcome.Registered done -> switch (done.credentials().orElse(null)) {
+                case null -> Answers.detail(201, VERIFICATION_SENT);
+                case OpaqueKey key -> Answers.withTokens(201, new TokenBodies.Key(key.key()), List.of());
+                case TokenPair tokens -> registered(done.account(), Optional.of(tokens), request);
+            };
             case RegisterAccount.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
         };
     }

@@ -41,7 +41,7 @@ public final class RevokeOtherSessionsResource {
     @POST
     public Response revokeOthers(RequestFields body, @Context SecurityContext security) {
         AccountPrincipal caller = AccountPrincipal.of(security);
-        var revoked = revoke.revoke(new RevokeOtherSessions.Command(caller.account().id(), caller.claims().session()));
+        var revoked = revoke.revoke(new RevokeOtherSessions.Command(caller.account().id(), caller.session()));
         return Answers.json(200, new Revoked(REVOKED, revoked.revoked()));
     }
 

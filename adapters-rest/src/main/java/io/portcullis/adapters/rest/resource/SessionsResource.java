@@ -65,6 +65,6 @@ public final class SessionsResource {
     private static Listed listed(ActiveSession session, AccountPrincipal caller) {
         return new Listed(session.id().value(), Timestamps.iso(session.createdAt()),
                 Timestamps.iso(session.lastUsedAt()), session.client().userAgent().orElse(null),
-                session.client().ipAddress().orElse(null), session.id().equals(caller.claims().session()));
+                session.client().ipAddress().orElse(null), session.id().equals(caller.session()));
     }
 }

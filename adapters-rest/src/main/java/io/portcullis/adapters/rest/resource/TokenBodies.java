@@ -7,6 +7,9 @@ import java.util.Map;
 /** The bodies that carry tokens, keys in dj-rest-auth's order. */
 final class TokenBodies {
 
+    /** Login and registration in token mode: DRF's TokenSerializer. */
+    record Key(String key) {}
+
     /** Login and registration: dj-rest-auth's JWTSerializer. */
     record WithUser(String access, String refresh, Map<String, Object> user) {}
 

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * @param cors which other origins' browser scripts may call the API (django-cors-headers); none by default
  * @param publishesKeys tokens are signed with key pairs whose public keys {@code /.well-known/jwks.json}
  *     publishes, for other services to verify them
+ * @param tokenMode JWTs (the default here) or opaque keys (dj-rest-auth's default)
  */
 public record RestSettings(
         String basePath,
@@ -38,7 +39,8 @@ public record RestSettings(
         Optional<String> emailConfirmedRedirectUrl,
         boolean confirmEmailOnGet,
         CorsSettings cors,
-        boolean publishesKeys) {
+        boolean publishesKeys,
+        TokenMode tokenMode) {
 
     public static final String DEFAULT_BASE_PATH = "/auth";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
@@ -49,6 +51,11 @@ public record RestSettings(
         Objects.requireNonNull(cookies, "cookies");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(cors, "cors");
+        Objects.requireNonNull(tokenMode, "tokenMode");
+        if (tokenMode == TokenMode.OPAQUE && (cookies.enabled() || publishesKeys)) {
+            throw new IllegalArgumentException("opaque keys travel in the Authorization header only: no token cookies,"
+                    + " no published keys");
+        }
         basePath = normalise(basePath);
         if (maxRequestBytes <= 0 || maxRequestBytes > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("maxRequestBytes must be between 1 and 2^31 - 9, got " + maxRequestBytes);
@@ -61,7 +68,7 @@ public record RestSettings(
     public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
             AccountSettings account) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.empty(), Optional.empty(), true,
-                CorsSettings.none(), false);
+                CorsSettings.none(), false, TokenMode.JWT);
     }
 
     /** The settings before CORS existed: no other origin allowed. */
@@ -69,7 +76,7 @@ public record RestSettings(
             AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
             boolean confirmEmailOnGet) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
-                confirmEmailOnGet, CorsSettings.none(), false);
+                confirmEmailOnGet, CorsSettings.none(), false, TokenMode.JWT);
     }
 
     /** The settings before published keys existed: tokens signed with a shared secret. */
@@ -77,7 +84,7 @@ public record RestSettings(
             AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
             boolean confirmEmailOnGet, CorsSettings cors) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
-                confirmEmailOnGet, cors, false);
+                confirmEmailOnGet, cors, false, TokenMode.JWT);
     }
 
     /**
@@ -90,47 +97,57 @@ public record RestSettings(
 
     public RestSettings withBasePath(String path) {
         return new RestSettings(path, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withMaxRequestBytes(long bytes) {
         return new RestSettings(basePath, bytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withCookies(CookieSettings value) {
         return new RestSettings(basePath, maxRequestBytes, value, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withReturnExpiration(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, value, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withLoginUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.of(url),
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withEmailConfirmedRedirectUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                Optional.of(url), confirmEmailOnGet, cors, publishesKeys);
+                Optional.of(url), confirmEmailOnGet, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withConfirmEmailOnGet(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, value, cors, publishesKeys);
+                emailConfirmedRedirectUrl, value, cors, publishesKeys, tokenMode);
     }
 
     public RestSettings withCors(CorsSettings value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, value, publishesKeys);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, value, publishesKeys, tokenMode);
     }
 
     public RestSettings withPublishedKeys(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, value);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, value, tokenMode);
+    }
+
+    public RestSettings withTokenMode(TokenMode value) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, value);
+    }
+
+    /** Whether logins hand out opaque keys rather than JWTs. */
+    public boolean opaqueKeys() {
+        return tokenMode == TokenMode.OPAQUE;
     }
 
     /** The login URL as configured, or the login endpoint of this API. */

@@ -20,6 +20,7 @@
   var csrfHeader = body.getAttribute('data-csrf-header') || '';
   var csrfCookie = body.getAttribute('data-csrf-cookie') || '';
   var SAFE = ['GET', 'HEAD', 'OPTIONS'];
+  var scheme = body.getAttribute('data-auth-scheme') || 'Bearer';
   var form = document.getElementById('endpoint-form');
 
   function stored(name) {
@@ -92,7 +93,9 @@
       headers[csrfHeader] = csrfCookie ? cookie(csrfCookie) : 'browsable-page';
     }
     var token = stored(ACCESS);
-    if (token && needsLogin) { headers['Authorization'] = 'Bearer ' + token; }
+    if (token && (needsLogin || (scheme === 'Token' && endpoint === 'logout'))) {
+      headers['Authorization'] = scheme + ' ' + token;
+    }
     var init = { method: method, headers: headers, credentials: 'same-origin' };
     if (payload !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -128,7 +131,7 @@
     var json = result.json;
     if (endpoint === 'login' && result.status === 200) {
       if (!cookieMode) {
-        store(ACCESS, json.access);
+        store(ACCESS, json.access || json.key);
         store(REFRESH, json.refresh);
       }
       var user = json.user || {};

@@ -1,0 +1,6 @@
+-- Token mode (opaque keys, dj-rest-auth's default): the SHA-256 digest of a session's key, in hex.
+-- NULL for sessions of JWTs; several NULLs do not collide.
+
+ALTER TABLE sessions ADD COLUMN key_digest VARCHAR(64);
+
+CREATE UNIQUE INDEX ux_sessions_key_digest ON sessions (key_digest);
