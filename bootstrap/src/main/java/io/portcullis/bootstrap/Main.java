@@ -6,6 +6,8 @@ import io.portcullis.bootstrap.config.ConfigurationException;
 import io.portcullis.bootstrap.config.PortcullisConfig;
 import io.portcullis.bootstrap.config.SettingsLoader;
 import io.portcullis.bootstrap.server.PortcullisServer;
+import io.portcullis.bootstrap.wiring.CompositionRoot;
+import io.portcullis.application.user.DeactivateAccount;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -19,6 +21,9 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /**
  * {@code java -jar portcullis.jar [--config FILE] [--dev]}. {@code --dev} allows a generated JWT
  * secret, so a first start needs no configuration at all.
+ *
+ * <p>{@code java -jar portcullis.jar [--config FILE] deactivate EMAIL} deactivates an account
+ * (Django's {@code is_active = False}) and ends all its sessions at once, then exits.
  */
 public final class Main {
 
@@ -31,6 +36,7 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         Optional<Path> configFile = Optional.empty();
+        Optional<String> deactivate = Optional.empty();
         Map<String, String> systemProperties = new HashMap<>();
         System.getProperties().forEach((key, value) -> systemProperties.put(key.toString(), value.toString()));
         for (int i = 0; i < args.length; i++) {
@@ -42,7 +48,14 @@ public final class Main {
                     configFile = Optional.of(Path.of(args[++i]));
                 }
                 case "--dev" -> systemProperties.putIfAbsent("portcullis.jwt.allow-generated-secret", "true");
-                default -> fail("unknown argument '" + args[i] + "'; usage: java -jar portcullis.jar [--config FILE] [--dev]");
+                case "deactivate" -> {
+                    if (i + 1 >= args.length) {
+                        fail("deactivate needs the account's e-mail address");
+                    }
+                    deactivate = Optional.of(args[++i]);
+                }
+                default -> fail("unknown argument '" + args[i] + "'; usage: java -jar portcullis.jar [--config FILE]"
+                        + " [--dev], or java -jar portcullis.jar [--config FILE] deactivate EMAIL");
             }
         }
         PortcullisConfig config;
@@ -51,6 +64,10 @@ public final class Main {
                     new java.security.SecureRandom()).load(configFile);
         } catch (ConfigurationException e) {
             fail("configuration refused:\n" + e.getMessage());
+            return;
+        }
+        if (deactivate.isPresent()) {
+            deactivate(config, deactivate.get());
             return;
         }
         if (config.jwt().secretGenerated()) {
@@ -79,6 +96,21 @@ public final class Main {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deactivate(PortcullisConfig config, String email) {
+        try {
+            switch (CompositionRoot.deactivate(config, Clock.systemUTC(), email)) {
+                case DeactivateAccount.Outcome.Deactivated done -> {
+                    LOG.info("Account {} is deactivated; all its sessions have ended", done.account().id());
+                    System.exit(0);
+                }
+                case DeactivateAccount.Outcome.NotFound missing -> fail("no account has the address " + email);
+            }
+        } catch (StoreUnavailableException e) {
+            LOG.error("Portcullis could not deactivate the account: {}", e.getMessage());
+            System.exit(1);
         }
     }
 

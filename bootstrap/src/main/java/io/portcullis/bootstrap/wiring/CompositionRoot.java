@@ -60,7 +60,10 @@ import io.portcullis.application.token.VerifyToken;
 import io.portcullis.application.session.ListSessions;
 import io.portcullis.application.session.RevokeOtherSessions;
 import io.portcullis.application.session.RevokeSession;
+import io.portcullis.application.user.DeactivateAccount;
 import io.portcullis.application.user.UpdateUser;
+import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.bootstrap.config.PortcullisConfig;
 import java.time.Clock;
 import java.util.Optional;
@@ -127,6 +130,23 @@ public final class CompositionRoot implements AutoCloseable {
             }
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * Deactivates the account of an address and ends all its sessions, for the command line
+     * ({@code java -jar portcullis.jar deactivate EMAIL}): on the configured database, migrated
+     * first, without starting a server.
+     */
+    public static DeactivateAccount.Outcome deactivate(PortcullisConfig config, Clock clock, String email) {
+        try (Database database = Database.open(databaseSettings(config.database()))) {
+            var accounts = new MyBatisAccountStore(database);
+            Optional<Account> account = EmailAddress.parse(email).flatMap(accounts::findByEmail);
+            if (account.isEmpty()) {
+                return new DeactivateAccount.Outcome.NotFound();
+            }
+            return new DeactivateAccount(accounts, new MyBatisSessionStore(database),
+                    new MyBatisTransactionRunner(database), clock).deactivate(account.get().id());
         }
     }
 
