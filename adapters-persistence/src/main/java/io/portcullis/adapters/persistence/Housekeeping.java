@@ -22,9 +22,10 @@ import java.util.function.IntUnaryOperator;
  *       its theft); an expired one is refused by the token codec before the store is asked.
  *   <li><b>Sent mail</b> marked sent longer ago than the retention. Failed mail stays for an
  *       operator to see; pending mail is still to be delivered.
+ *   <li><b>Sessions</b> revoked, or expired with their last refresh token, longer ago than the
+ *       refresh-token retention, with whatever tokens they still hold. A session of an opaque key
+ *       does not expire: it goes once revoked. A token of a purged session is refused as unknown.
  * </ul>
- *
- * Sessions are not purged: the schema does not know when a session that was never revoked ends.
  */
 public final class Housekeeping {
 
@@ -54,7 +55,7 @@ public final class Housekeeping {
     }
 
     /** How many rows one {@link #purge} deleted, for the log. */
-    public record Purged(int oneTimeTokens, int refreshTokens, int sentMail) {}
+    public record Purged(int oneTimeTokens, int refreshTokens, int sentMail, int sessions) {}
 
     /** Rows one {@code DELETE} removes at most, unless another batch size is given. */
     public static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -80,14 +81,21 @@ public final class Housekeeping {
         return batchSize;
     }
 
-    /** Runs the three purges with cutoffs {@code now} minus each retention. */
+    /** Runs the purges with cutoffs {@code now} minus each retention (sessions: the refresh tokens'). */
     public Purged purge(Instant now, Retention retention) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(retention, "retention");
         return new Purged(
                 purgeOneTimeTokens(now.minus(retention.oneTimeTokens())),
                 purgeRefreshTokens(now.minus(retention.refreshTokens())),
-                purgeSentMail(now.minus(retention.sentMail())));
+                purgeSentMail(now.minus(retention.sentMail())),
+                purgeSessions(now.minus(retention.refreshTokens())));
+    }
+
+    /** Deletes the sessions revoked or expired before {@code cutoff}, and their tokens; returns how many sessions. */
+    public int purgeSessions(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return inBatches("purging sessions", batch -> mapper.deleteSessionsEndedBefore(cutoff, batch));
     }
 
     /** Deletes the one-time tokens used or expired before {@code cutoff}; returns how many. */

@@ -11,4 +11,7 @@ interface HousekeepingMapper {
     int deleteRefreshTokensExpiredBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 
     int deleteMailSentBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
+
+    /** Sessions (and, by the foreign key's cascade, their refresh tokens) ended before the cutoff. */
+    int deleteSessionsEndedBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 }

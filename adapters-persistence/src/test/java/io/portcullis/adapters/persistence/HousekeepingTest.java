@@ -156,6 +156,32 @@ class HousekeepingTest {
             assertThat(sessions.consume("used-long-ago-still-valid", CUTOFF)).isEqualTo(Consumption.ALREADY_USED);
         }
 
+        // ---------------------------------------------------------------- sessions
+
+        @Test
+        void sessions_revoked_or_expired_before_the_cutoff_go_with_their_tokens_and_live_ones_stay() {
+            SessionId revokedLongAgo = sessions.open(account, NOW);
+            sessions.recordRefreshToken("of-revoked", revokedLongAgo, account, CUTOFF.plus(Duration.ofDays(1)));
+            sessions.revoke(revokedLongAgo, CUTOFF.minusMillis(1));
+            SessionId expiredLongAgo = sessions.open(account, NOW);
+            sessions.recordRefreshToken("of-expired", expiredLongAgo, account, CUTOFF.minusMillis(1));
+            SessionId revokedLately = sessions.open(account, NOW);
+            sessions.revoke(revokedLately, CUTOFF);
+            SessionId live = sessions.open(account, NOW);
+            sessions.recordRefreshToken("of-live", live, account, CUTOFF.plus(Duration.ofDays(1)));
+            SessionId keyed = sessions.openWithKey(account, NOW, io.portcullis.domain.session.ClientDetails.unknown(),
+                    new io.portcullis.domain.session.SessionKey("key-" + System.nanoTime()));
+
+            assertThat(housekeeping.purgeSessions(CUTOFF)).isEqualTo(2);
+
+            assertThat(sessions.consume("of-revoked", CUTOFF)).isEqualTo(Consumption.UNKNOWN);
+            assertThat(sessions.consume("of-expired", CUTOFF)).isEqualTo(Consumption.UNKNOWN);
+            assertThat(sessions.activeSessions(account, CUTOFF)).extracting(s -> s.id())
+                    .containsExactlyInAnyOrder(live, keyed);
+            assertThat(sessions.isActive(revokedLately)).isFalse();
+            assertThat(housekeeping.purgeSessions(CUTOFF.plusMillis(1))).isEqualTo(1);
+        }
+
         // ---------------------------------------------------------------- sent mail
 
         @Test
@@ -192,7 +218,7 @@ class HousekeepingTest {
             sessions.recordRefreshToken("live", session, account, CUTOFF.plusSeconds(1));
 
             assertThat(small.purge(CUTOFF, new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO)))
-                    .isEqualTo(new Housekeeping.Purged(5, 5, 5));
+                    .isEqualTo(new Housekeeping.Purged(5, 5, 5, 0));
             assertThat(sessions.consume("live", CUTOFF)).isEqualTo(Consumption.CONSUMED);
             assertThat(statuses()).isEmpty();
             assertThatThrownBy(() -> new Housekeeping(database, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -211,9 +237,9 @@ class HousekeepingTest {
 
             Housekeeping.Purged purged = housekeeping.purge(now, Housekeeping.Retention.defaults());
 
-            assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1));
+            assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1, 1));
             assertThat(housekeeping.purge(now, Housekeeping.Retention.defaults()))
-                    .isEqualTo(new Housekeeping.Purged(0, 0, 0));
+                    .isEqualTo(new Housekeeping.Purged(0, 0, 0, 0));
         }
 
         @Test
