@@ -23,6 +23,11 @@ final class JettyContainer implements HttpContainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(JettyContainer.class);
 
+    private static final int ACCEPTORS = 1;
+    private static final int SELECTORS = 1;
+    /** Threads of the pool that do I/O rather than serve requests. */
+    static final int IO_THREADS = ACCEPTORS + SELECTORS;
+
     private final Server server;
     private final ServerConnector connector;
 
@@ -42,16 +47,17 @@ final class JettyContainer implements HttpContainer {
         var httpConfig = new HttpConfiguration();
         httpConfig.setSendServerVersion(false);
         httpConfig.setSendXPoweredBy(false);
-        var connector = new ServerConnector(server, new HttpConnectionFactory(httpConfig));
+        // One acceptor and one selector (Jetty's own choice on 2 cores): they are never the
+        // bottleneck in front of Jersey, and the size of the pool then does not depend on the machine.
+        var connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(httpConfig));
         connector.setHost(http.host());
         connector.setPort(http.port());
         connector.setIdleTimeout(30_000);
         server.addConnector(connector);
         // The acceptor and selector threads come from the same pool: the configured number of
         // workers is what is left for requests.
-        int io = connector.getAcceptors() + connector.getSelectorManager().getSelectorCount();
-        threads.setMaxThreads(http.workerThreads() + io);
-        threads.setMinThreads(http.workerThreads() + io);
+        threads.setMaxThreads(http.workerThreads() + IO_THREADS);
+        threads.setMinThreads(http.workerThreads() + IO_THREADS);
 
         JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, application);
         server.setHandler(new GracefulHandler(new JettyWholeResponses(jersey)));

@@ -240,7 +240,7 @@ abstract class HttpContainerContract {
             Set<Thread> started = poolThreads();
             started.removeAll(before);
             // Jetty takes its acceptor and selector threads from the same pool, on top of the workers.
-            int allowance = container() == Container.JETTY ? 2 : 0;
+            int allowance = container() == Container.JETTY ? JettyContainer.IO_THREADS : 0;
             assertThat(started).hasSizeBetween(1, workers + allowance);
         }
     }
