@@ -162,7 +162,7 @@ public final class ConfigKeys {
         d.put(HTTP_BASE_PATH, Optional.of("/auth"));
         d.put(HTTP_MAX_REQUEST_BYTES, Optional.of("1048576"));
         d.put(HTTP_WORKER_THREADS, Optional.empty()); // 2 x cores, at least 8
-        d.put(HTTP_CONTAINER, Optional.of("grizzly"));
+        d.put(HTTP_CONTAINER, Optional.of("jetty"));
 
         d.put(DATABASE_URL, Optional.of("jdbc:h2:file:./data/portcullis"));
         d.put(DATABASE_USER, Optional.of("sa"));

@@ -335,7 +335,7 @@ public final class SettingsLoader {
         for (Container container : Container.values()) {
             containers.put(container.settingName(), container);
         }
-        Container container = r.oneOf(HTTP_CONTAINER, containers, Container.GRIZZLY);
+        Container container = r.oneOf(HTTP_CONTAINER, containers, Container.JETTY);
         return new Http(host, port, normalised, maxRequestBytes, workers, container);
     }
 

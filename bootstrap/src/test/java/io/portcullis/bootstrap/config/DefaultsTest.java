@@ -28,7 +28,7 @@ class DefaultsTest {
 
     @Test
     void http() {
-        assertThat(config.http()).isEqualTo(new Http("0.0.0.0", 8000, "/auth", 1_048_576, 8, Container.GRIZZLY));
+        assertThat(config.http()).isEqualTo(new Http("0.0.0.0", 8000, "/auth", 1_048_576, 8, Container.JETTY));
     }
 
     @Test

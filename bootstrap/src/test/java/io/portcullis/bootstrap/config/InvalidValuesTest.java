@@ -22,6 +22,15 @@ class InvalidValuesTest {
     }
 
     @Test
+    void anUnknownContainerListsTheTwoThereAre() {
+        ConfigProblem problem = Loading.withSecret().env("PORTCULLIS_HTTP_CONTAINER", "tomcat").onlyProblem();
+        assertThat(problem.keys()).containsExactly("http.container");
+        assertThat(problem.message()).isEqualTo("must be one of grizzly, jetty, not \"tomcat\"");
+        assertThat(Loading.withSecret().env("PORTCULLIS_HTTP_CONTAINER", "Grizzly").load().http().container())
+                .isEqualTo(PortcullisConfig.Container.GRIZZLY);
+    }
+
+    @Test
     void enumValuesIgnoreCase() {
         PortcullisConfig config = Loading.withSecret()
                 .env("PORTCULLIS_COOKIES_SAME_SITE", "strict").env("PORTCULLIS_JWT_ALGORITHM", "hs256").load();
