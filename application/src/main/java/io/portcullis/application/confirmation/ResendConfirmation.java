@@ -6,8 +6,7 @@ import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.validation.FieldInput;
-import io.portcullis.domain.validation.Messages;
-import io.portcullis.domain.validation.TextField;
+import io.portcullis.domain.validation.EmailField;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,16 +48,13 @@ public final class ResendConfirmation {
 
     public Outcome resend(Command command) {
         var errors = ValidationErrors.builder();
-        Optional<String> text = TextField.required().maxLength(EmailAddress.MAX_LENGTH).read("email", command.email(), errors);
-        if (text.isPresent() && !EmailAddress.isValid(text.get())) {
-            errors.add("email", Messages.INVALID_EMAIL);
-        }
+        Optional<EmailAddress> email = EmailField.readRequired("email", command.email(), errors);
         if (errors.hasErrors()) {
             return new Outcome.Invalid(errors.build());
         }
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
-        transactions.inTransaction(() -> accounts.findByEmail(new EmailAddress(text.get()))
+        transactions.inTransaction(() -> accounts.findByEmail(email.orElseThrow())
                 .filter(account -> account.active() && !account.emailVerified())
                 .ifPresent(account -> confirmations.send(account, MailKind.EMAIL_CONFIRMATION, language, now)));
         return new Outcome.Accepted();

@@ -15,8 +15,7 @@ import io.portcullis.domain.onetime.OneTimeKey;
 import io.portcullis.domain.onetime.OneTimeToken;
 import io.portcullis.domain.onetime.OneTimeTokenPurpose;
 import io.portcullis.domain.validation.FieldInput;
-import io.portcullis.domain.validation.Messages;
-import io.portcullis.domain.validation.TextField;
+import io.portcullis.domain.validation.EmailField;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,16 +61,13 @@ public final class RequestPasswordReset {
 
     public Outcome request(Command command) {
         var errors = ValidationErrors.builder();
-        Optional<String> text = TextField.required().maxLength(EmailAddress.MAX_LENGTH).read("email", command.email(), errors);
-        if (text.isPresent() && !EmailAddress.isValid(text.get())) {
-            errors.add("email", Messages.INVALID_EMAIL);
-        }
+        Optional<EmailAddress> email = EmailField.readRequired("email", command.email(), errors);
         if (errors.hasErrors()) {
             return new Outcome.Invalid(errors.build());
         }
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
-        transactions.inTransaction(() -> accounts.findByEmail(new EmailAddress(text.get()))
+        transactions.inTransaction(() -> accounts.findByEmail(email.orElseThrow())
                 .filter(Account::active)
                 .ifPresent(account -> queueLink(account, language, now)));
         return new Outcome.Accepted();
