@@ -21,6 +21,7 @@ import io.portcullis.application.port.CapacityExceededException;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.registration.RegisterAccount;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.MailFlowSettings;
@@ -94,11 +95,18 @@ public final class TestApp {
 
     /** With {@code opaqueKeys}, logins and registrations hand out session keys (token mode). */
     public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys) {
+        this(settings, tokenSettings, opaqueKeys, EnumerationProtection.OFF);
+    }
+
+    /** Enumeration protection is off unless asked for, so answers are the dj-rest-auth reference's. */
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
+            EnumerationProtection protection) {
         this.settings = settings;
         var tokenIssuer = new TokenIssuer(codec, sessions, tokenSettings);
         SessionOpener issuer = opaqueKeys ? new KeyIssuer(new SecureRandomKeys(), sessions) : tokenIssuer;
         var confirmations = new EmailConfirmations(keys, oneTimeTokens, outbox, mail);
-        register = new RegisterAccount(accounts, hasher, issuer, confirmations, settings, mail, transactions, clock);
+        register = new RegisterAccount(accounts, hasher, issuer, confirmations, outbox, settings, mail, protection,
+                transactions, clock);
         logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock);
         logOut = new LogOut(codec, sessions, transactions, clock);
         updateUser = new UpdateUser(accounts, settings, transactions);
@@ -108,8 +116,10 @@ public final class TestApp {
         verify = new VerifyToken(codec, sessions, clock);
         authenticate = new AuthenticateAccessToken(codec, sessions, accounts, clock);
         confirmEmail = new ConfirmEmail(accounts, oneTimeTokens, transactions, clock);
-        resendConfirmation = new ResendConfirmation(accounts, confirmations, mail, transactions, clock);
-        requestReset = new RequestPasswordReset(accounts, oneTimeTokens, keys, outbox, mail, transactions, clock);
+        resendConfirmation = new ResendConfirmation(accounts, confirmations, outbox, mail, protection, transactions,
+                clock);
+        requestReset = new RequestPasswordReset(accounts, oneTimeTokens, keys, outbox, mail, protection,
+                transactions, clock);
         confirmReset = new ConfirmPasswordReset(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
                 transactions, clock);
         listSessions = new ListSessions(sessions, clock);

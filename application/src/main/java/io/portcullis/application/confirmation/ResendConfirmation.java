@@ -1,8 +1,12 @@
 package io.portcullis.application.confirmation;
 
+import io.portcullis.application.mail.UnknownAccountNotices;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.validation.FieldInput;
@@ -15,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Sends another confirmation mail to an unconfirmed address. The answer is the same whether the
- * address belongs to an account or not; only the outbox differs.
+ * address belongs to an account or not; with enumeration protection an unknown address gets a
+ * notice, so an unconfirmed and an unknown address both cost one mail in the outbox.
  */
 public final class ResendConfirmation {
 
@@ -34,14 +39,18 @@ public final class ResendConfirmation {
     private final AccountStore accounts;
     private final EmailConfirmations confirmations;
     private final MailFlowSettings mail;
+    private final EnumerationProtection protection;
+    private final UnknownAccountNotices unknownAccounts;
     private final TransactionRunner transactions;
     private final Clock clock;
 
-    public ResendConfirmation(AccountStore accounts, EmailConfirmations confirmations, MailFlowSettings mail,
-            TransactionRunner transactions, Clock clock) {
+    public ResendConfirmation(AccountStore accounts, EmailConfirmations confirmations, MailOutbox outbox,
+            MailFlowSettings mail, EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
         this.confirmations = confirmations;
         this.mail = mail;
+        this.protection = protection;
+        this.unknownAccounts = new UnknownAccountNotices(outbox, mail);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -54,9 +63,17 @@ public final class ResendConfirmation {
         }
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
-        transactions.inTransaction(() -> accounts.findByEmail(email.orElseThrow())
-                .filter(account -> account.active() && !account.emailVerified())
-                .ifPresent(account -> confirmations.send(account, MailKind.EMAIL_CONFIRMATION, language, now)));
+        EmailAddress address = email.orElseThrow();
+        transactions.inTransaction(() -> {
+            Optional<Account> account = accounts.findByEmail(address);
+            if (account.isEmpty()) {
+                if (protection.mailUnknownAccounts()) {
+                    unknownAccounts.queue(address, language, now);
+                }
+            } else if (account.get().active() && !account.get().emailVerified()) {
+                confirmations.send(account.get(), MailKind.EMAIL_CONFIRMATION, language, now);
+            }
+        });
         return new Outcome.Accepted();
     }
 }

@@ -1,11 +1,13 @@
 package io.portcullis.application.password;
 
 import io.portcullis.application.mail.MailVariables;
+import io.portcullis.application.mail.UnknownAccountNotices;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.KeyGenerator;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Mails a password-reset link to the owner of an address. Known and unknown addresses get the
- * same answer; the only difference is a row in the outbox, written in the request's transaction.
+ * same answer; with enumeration protection an unknown address gets a notice instead of a link, so
+ * both cost one mail in the outbox, written in the request's transaction.
  */
 public final class RequestPasswordReset {
 
@@ -45,16 +48,20 @@ public final class RequestPasswordReset {
     private final KeyGenerator keys;
     private final MailOutbox outbox;
     private final MailFlowSettings mail;
+    private final EnumerationProtection protection;
+    private final UnknownAccountNotices unknownAccounts;
     private final TransactionRunner transactions;
     private final Clock clock;
 
     public RequestPasswordReset(AccountStore accounts, OneTimeTokenStore tokens, KeyGenerator keys, MailOutbox outbox,
-            MailFlowSettings mail, TransactionRunner transactions, Clock clock) {
+            MailFlowSettings mail, EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.keys = keys;
         this.outbox = outbox;
         this.mail = mail;
+        this.protection = protection;
+        this.unknownAccounts = new UnknownAccountNotices(outbox, mail);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -67,9 +74,17 @@ public final class RequestPasswordReset {
         }
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
-        transactions.inTransaction(() -> accounts.findByEmail(email.orElseThrow())
-                .filter(Account::active)
-                .ifPresent(account -> queueLink(account, language, now)));
+        EmailAddress address = email.orElseThrow();
+        transactions.inTransaction(() -> {
+            Optional<Account> account = accounts.findByEmail(address);
+            if (account.isEmpty()) {
+                if (protection.mailUnknownAccounts()) {
+                    unknownAccounts.queue(address, language, now);
+                }
+            } else if (account.get().active()) {
+                queueLink(account.get(), language, now);
+            }
+        });
         return new Outcome.Accepted();
     }
 

@@ -1,12 +1,15 @@
 package io.portcullis.application.registration;
 
 import io.portcullis.application.confirmation.EmailConfirmations;
+import io.portcullis.application.mail.MailVariables;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.DuplicateAccountException;
+import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.token.Credentials;
 import io.portcullis.application.token.SessionOpener;
@@ -17,6 +20,7 @@ import io.portcullis.domain.account.NewAccount;
 import io.portcullis.domain.account.Profile;
 import io.portcullis.domain.account.Username;
 import io.portcullis.domain.mail.MailKind;
+import io.portcullis.domain.mail.OutgoingMail;
 import io.portcullis.domain.password.PasswordSubject;
 import io.portcullis.domain.profile.ProfileSchema;
 import io.portcullis.domain.session.ClientDetails;
@@ -77,6 +81,13 @@ public final class RegisterAccount {
             }
         }
 
+        /**
+         * The address already belongs to an account, whose owner was mailed a notice instead. With
+         * enumeration protection the client must get the answer of a registration awaiting
+         * confirmation, so it cannot tell the two apart.
+         */
+        record OwnerNotified() implements Outcome {}
+
         record Rejected(ValidationErrors errors) implements Outcome {}
     }
 
@@ -91,10 +102,12 @@ public final class RegisterAccount {
     private final RegistrationFields fields;
     private final EmailConfirmations confirmations;
     private final MailFlowSettings mail;
+    private final MailOutbox outbox;
+    private final boolean hideTakenAddresses;
 
     public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
-            EmailConfirmations confirmations, AccountSettings settings, MailFlowSettings mail,
-            TransactionRunner transactions, Clock clock) {
+            EmailConfirmations confirmations, MailOutbox outbox, AccountSettings settings, MailFlowSettings mail,
+            EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
         this.accounts = accounts;
         this.confirmations = confirmations;
         this.mail = mail;
@@ -103,7 +116,10 @@ public final class RegisterAccount {
         this.settings = settings;
         this.transactions = transactions;
         this.clock = clock;
-        this.fields = new RegistrationFields(accounts, settings);
+        this.outbox = outbox;
+        // Only a registration that hands out no tokens can hide that the address was taken.
+        this.hideTakenAddresses = protection.enabled() && settings.emailVerification() == EmailVerification.MANDATORY;
+        this.fields = new RegistrationFields(accounts, settings, !hideTakenAddresses);
     }
 
     public Outcome register(Command command) {
@@ -128,13 +144,34 @@ public final class RegisterAccount {
         }
         Instant now = clock.instant();
         var candidate = new NewAccount(username, email, false, hasher.hash(password1.get()), profile, now);
+        String language = mail.languageFor(command.languages());
         try {
-            String language = mail.languageFor(command.languages());
-            return transactions.inTransaction(() -> create(candidate, language, command.client(), now));
+            return transactions.inTransaction(() -> createOrNotify(candidate, language, command.client(), now));
         } catch (DuplicateAccountException e) {
             // Another registration won the race between our check and our insert.
+            if (hideTakenAddresses && e.attribute() == DuplicateAccountException.Attribute.EMAIL) {
+                return transactions.inTransaction(() -> createOrNotify(candidate, language, command.client(), now));
+            }
             return new Outcome.Rejected(fields.duplicateError(e.attribute()));
         }
+    }
+
+    private Outcome createOrNotify(NewAccount candidate, String language, ClientDetails client, Instant now) {
+        if (hideTakenAddresses) {
+            Optional<Account> owner = candidate.email().flatMap(accounts::findByEmail);
+            if (owner.isPresent()) {
+                notifyOwner(owner.get(), language, now);
+                return new Outcome.OwnerNotified();
+            }
+        }
+        return create(candidate, language, client, now);
+    }
+
+    private void notifyOwner(Account owner, String language, Instant now) {
+        var variables = MailVariables.forAccount(owner, mail);
+        variables.put("password_reset_url", "");
+        outbox.enqueue(new OutgoingMail(MailKind.ACCOUNT_ALREADY_EXISTS, owner.email().orElseThrow(), language,
+                variables), now);
     }
 
     private Outcome create(NewAccount candidate, String language, ClientDetails client, Instant now) {

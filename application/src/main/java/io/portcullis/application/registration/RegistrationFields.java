@@ -19,10 +19,13 @@ final class RegistrationFields {
 
     private final AccountStore accounts;
     private final AccountSettings settings;
+    private final boolean reportTakenEmail;
 
-    RegistrationFields(AccountStore accounts, AccountSettings settings) {
+    /** @param reportTakenEmail whether a taken address is a field error, or is left for the caller to hide */
+    RegistrationFields(AccountStore accounts, AccountSettings settings, boolean reportTakenEmail) {
         this.accounts = accounts;
         this.settings = settings;
+        this.reportTakenEmail = reportTakenEmail;
     }
 
     Optional<Username> username(FieldInput input, ValidationErrors.Builder errors) {
@@ -57,7 +60,7 @@ final class RegistrationFields {
         Optional<EmailAddress> email = EmailAddress.parse(text.get());
         if (email.isEmpty()) {
             errors.add("email", Messages.INVALID_EMAIL);
-        } else if (accounts.emailTaken(email.get())) {
+        } else if (reportTakenEmail && accounts.emailTaken(email.get())) {
             errors.add("email", EMAIL_TAKEN);
             return Optional.empty();
         }

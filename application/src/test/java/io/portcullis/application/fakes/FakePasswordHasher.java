@@ -6,15 +6,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A reversible "hash" for use-case tests: {@code fake$<password>}. Hashes with another prefix
- * count as outdated, so tests can exercise the upgrade at login. Counts the checks it makes.
+ * count as outdated, so tests can exercise the upgrade at login. Counts the hashes and checks it
+ * makes, so tests can tell that two paths cost the same work.
  */
 public final class FakePasswordHasher implements PasswordHasher {
 
     private static final String PREFIX = "fake$";
     private final AtomicInteger checks = new AtomicInteger();
+    private final AtomicInteger hashes = new AtomicInteger();
 
     @Override
     public PasswordHash hash(String password) {
+        hashes.incrementAndGet();
         return new PasswordHash(PREFIX + password);
     }
 
@@ -43,5 +46,9 @@ public final class FakePasswordHasher implements PasswordHasher {
 
     public int checks() {
         return checks.get();
+    }
+
+    public int hashes() {
+        return hashes.get();
     }
 }

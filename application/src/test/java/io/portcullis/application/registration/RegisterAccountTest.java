@@ -7,6 +7,7 @@ import io.portcullis.application.fakes.InMemoryAccountStore;
 import io.portcullis.application.fixtures.ArticleSetup;
 import io.portcullis.application.fixtures.UseCases;
 import io.portcullis.application.port.DuplicateAccountException;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.domain.account.EmailAddress;
@@ -160,8 +161,8 @@ class RegisterAccountTest {
         };
         var confirmations = new io.portcullis.application.confirmation.EmailConfirmations(
                 app.keys, app.oneTimeTokens, app.outbox, app.mail);
-        var register = new RegisterAccount(racing, app.hasher, app.issuer, confirmations, app.settings, app.mail,
-                new DirectTransactionRunner(), app.clock);
+        var register = new RegisterAccount(racing, app.hasher, app.issuer, confirmations, app.outbox, app.settings,
+                app.mail, EnumerationProtection.OFF, new DirectTransactionRunner(), app.clock);
         assertThat(errorsOf(register.register(alice())))
                 .containsExactly(Map.entry("email", List.of("A user is already registered with this e-mail address.")));
     }

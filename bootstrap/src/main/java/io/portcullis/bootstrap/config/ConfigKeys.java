@@ -94,6 +94,8 @@ public final class ConfigKeys {
     public static final String ACCOUNT_USERNAME_MIN_LENGTH = "account.username-min-length";
     public static final String ACCOUNT_EMAIL_VERIFICATION = "account.email-verification";
     public static final String ACCOUNT_PROFILE_FIELDS = "account.profile.fields";
+    public static final String ACCOUNT_PREVENT_ENUMERATION = "account.prevent-enumeration";
+    public static final String ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = "account.email-unknown-accounts";
 
     public static final String USER_FIELDS = "user.fields";
 
@@ -228,6 +230,8 @@ public final class ConfigKeys {
         d.put(ACCOUNT_USERNAME_MIN_LENGTH, Optional.of("1"));
         d.put(ACCOUNT_EMAIL_VERIFICATION, Optional.of("none"));
         d.put(ACCOUNT_PROFILE_FIELDS, Optional.of(""));
+        d.put(ACCOUNT_PREVENT_ENUMERATION, Optional.of("true"));
+        d.put(ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS, Optional.of("true"));
 
         d.put(USER_FIELDS, Optional.empty()); // pk, username when enabled, email, then the profile fields
 

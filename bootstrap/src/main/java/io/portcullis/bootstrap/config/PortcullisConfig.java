@@ -1,6 +1,7 @@
 package io.portcullis.bootstrap.config;
 
 import io.portcullis.application.settings.AccountSettings;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import java.nio.file.Path;
@@ -28,6 +29,7 @@ public record PortcullisConfig(
         Cookies cookies,
         PasswordHashing passwordHashing,
         AccountSettings account,
+        EnumerationProtection enumeration,
         MailFlowSettings mailFlow,
         Links links,
         Mail mail,
@@ -48,6 +50,7 @@ public record PortcullisConfig(
         Objects.requireNonNull(cookies, "cookies");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(enumeration, "enumeration");
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(tokenMode, "tokenMode");
     }

@@ -5,6 +5,7 @@ import static io.portcullis.bootstrap.config.ConfigKeys.*;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.LoginMethod;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
@@ -161,6 +162,8 @@ public final class SettingsLoader {
         }
         PasswordHashing hashing = passwordHashing(reader);
         Optional<AccountSettings> account = account(reader, sources.get().profileFieldNames());
+        var enumeration = new EnumerationProtection(
+                reader.bool(ACCOUNT_PREVENT_ENUMERATION), reader.bool(ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS));
         Optional<MailFlowSettings> mailFlow = mailFlow(reader, http);
         Links links = links(reader);
         Mail mail = mail(reader);
@@ -170,7 +173,8 @@ public final class SettingsLoader {
         if (!problems.isEmpty() || account.isEmpty() || mailFlow.isEmpty()) {
             throw new ConfigurationException(problems);
         }
-        return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), mailFlow.get(), links, mail,
+        return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), enumeration,
+                mailFlow.get(), links, mail,
                 housekeeping, cors, sources.get().file(), tokenMode);
     }
 

@@ -265,7 +265,8 @@ public final class CompositionRoot implements AutoCloseable {
             boolean jwt = tokenCodec.isPresent();
             var confirmations = new EmailConfirmations(keys, stores.oneTimeTokens(), stores.outbox(), mail);
             return new UseCases(
-                    new RegisterAccount(stores.accounts(), hasher, issuer, confirmations, account, mail, tx, clock),
+                    new RegisterAccount(stores.accounts(), hasher, issuer, confirmations, stores.outbox(), account,
+                            mail, config.enumeration(), tx, clock),
                     new LogIn(stores.accounts(), hasher, issuer, account, tx, clock),
                     jwt ? new LogOut(codec, stores.sessions(), tx, clock) : null,
                     new UpdateUser(stores.accounts(), account, tx),
@@ -276,9 +277,10 @@ public final class CompositionRoot implements AutoCloseable {
                     jwt ? new VerifyToken(codec, stores.sessions(), clock) : null,
                     jwt ? new AuthenticateAccessToken(codec, stores.sessions(), stores.accounts(), clock) : null,
                     new ConfirmEmail(stores.accounts(), stores.oneTimeTokens(), tx, clock),
-                    new ResendConfirmation(stores.accounts(), confirmations, mail, tx, clock),
+                    new ResendConfirmation(stores.accounts(), confirmations, stores.outbox(), mail,
+                            config.enumeration(), tx, clock),
                     new RequestPasswordReset(stores.accounts(), stores.oneTimeTokens(), keys, stores.outbox(), mail,
-                            tx, clock),
+                            config.enumeration(), tx, clock),
                     new ConfirmPasswordReset(stores.accounts(), stores.sessions(), stores.oneTimeTokens(),
                             stores.outbox(), hasher, account, mail, tx, clock),
                     new ListSessions(stores.sessions(), clock),

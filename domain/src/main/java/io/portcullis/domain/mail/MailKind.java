@@ -11,7 +11,9 @@ public enum MailKind {
     /** A notice that the password was changed or reset. */
     PASSWORD_CHANGED("password_changed"),
     /** A notice to the owner of an address that someone tried to register it again. */
-    ACCOUNT_ALREADY_EXISTS("account_already_exists");
+    ACCOUNT_ALREADY_EXISTS("account_already_exists"),
+    /** A notice to an address without an account that someone asked for a reset or confirmation link. */
+    UNKNOWN_ACCOUNT("unknown_account");
 
     private final String templateName;
 

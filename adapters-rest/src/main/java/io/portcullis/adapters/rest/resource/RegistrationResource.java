@@ -68,6 +68,7 @@ public final class RegistrationResource {
                 case OpaqueKey key -> Answers.withTokens(201, new TokenBodies.Key(key.key()), List.of());
                 case TokenPair tokens -> registered(done.account(), Optional.of(tokens), request);
             };
+            case RegisterAccount.Outcome.OwnerNotified notified -> Answers.detail(201, VERIFICATION_SENT);
             case RegisterAccount.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
         };
     }
