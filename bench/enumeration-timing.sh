@@ -3,7 +3,8 @@
 # fresh embedded H2 database with mandatory verification and enumeration protection (the default),
 # mail to files, rate limits off (the benchmark sends hundreds of requests about one address), and
 # runs bench/EnumerationTiming.java against it: registration, login, reset and resend, known and
-# unknown addresses alternating, ROUNDS requests each (default 300). Needs a JDK 21+ (JAVA_HOME, or
+# unknown addresses alternating, ROUNDS requests each (default 300; four times as many for reset
+# and resend, which are quicker). Needs a JDK 21+ (JAVA_HOME, or
 # java on PATH); builds the jar if it is missing. BENCH_JAVA_OPTS goes to the server's JVM.
 #
 #   bench/enumeration-timing.sh [rounds] [warm-up rounds]
