@@ -6,6 +6,7 @@ import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.application.timing.TimingEqualizer;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
@@ -41,6 +42,7 @@ public final class ResendConfirmation {
     private final MailFlowSettings mail;
     private final EnumerationProtection protection;
     private final UnknownAccountNotices unknownAccounts;
+    private final TimingEqualizer timing = new TimingEqualizer();
     private final TransactionRunner transactions;
     private final Clock clock;
 
@@ -64,16 +66,21 @@ public final class ResendConfirmation {
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
         EmailAddress address = email.orElseThrow();
-        transactions.inTransaction(() -> {
+        long started = timing.start();
+        boolean keySent = transactions.inTransaction(() -> {
             Optional<Account> account = accounts.findByEmail(address);
-            if (account.isEmpty()) {
-                if (protection.mailUnknownAccounts()) {
-                    unknownAccounts.queue(address, language, now);
-                }
-            } else if (account.get().active() && !account.get().emailVerified()) {
+            if (account.isPresent() && account.get().active() && !account.get().emailVerified()) {
                 confirmations.send(account.get(), MailKind.EMAIL_CONFIRMATION, language, now);
+                return true;
             }
+            if (account.isEmpty() && protection.mailUnknownAccounts()) {
+                unknownAccounts.queue(address, language, now);
+            }
+            return false;
         });
+        if (protection.enabled()) {
+            timing.finished(started, keySent);
+        }
         return new Outcome.Accepted();
     }
 }

@@ -9,6 +9,7 @@ import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.application.timing.TimingEqualizer;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
@@ -50,6 +51,7 @@ public final class RequestPasswordReset {
     private final MailFlowSettings mail;
     private final EnumerationProtection protection;
     private final UnknownAccountNotices unknownAccounts;
+    private final TimingEqualizer timing = new TimingEqualizer();
     private final TransactionRunner transactions;
     private final Clock clock;
 
@@ -75,16 +77,21 @@ public final class RequestPasswordReset {
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
         EmailAddress address = email.orElseThrow();
-        transactions.inTransaction(() -> {
+        long started = timing.start();
+        boolean linkSent = transactions.inTransaction(() -> {
             Optional<Account> account = accounts.findByEmail(address);
-            if (account.isEmpty()) {
-                if (protection.mailUnknownAccounts()) {
-                    unknownAccounts.queue(address, language, now);
-                }
-            } else if (account.get().active()) {
+            if (account.isPresent() && account.get().active()) {
                 queueLink(account.get(), language, now);
+                return true;
             }
+            if (account.isEmpty() && protection.mailUnknownAccounts()) {
+                unknownAccounts.queue(address, language, now);
+            }
+            return false;
         });
+        if (protection.enabled()) {
+            timing.finished(started, linkSent);
+        }
         return new Outcome.Accepted();
     }
 

@@ -11,6 +11,7 @@ import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.application.timing.TimingEqualizer;
 import io.portcullis.application.token.Credentials;
 import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.TokenPair;
@@ -104,6 +105,7 @@ public final class RegisterAccount {
     private final MailFlowSettings mail;
     private final MailOutbox outbox;
     private final boolean hideTakenAddresses;
+    private final TimingEqualizer timing = new TimingEqualizer();
 
     public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
             EmailConfirmations confirmations, MailOutbox outbox, AccountSettings settings, MailFlowSettings mail,
@@ -145,12 +147,21 @@ public final class RegisterAccount {
         Instant now = clock.instant();
         var candidate = new NewAccount(username, email, false, hasher.hash(password1.get()), profile, now);
         String language = mail.languageFor(command.languages());
+        long started = timing.start();
+        Outcome outcome = store(candidate, language, command.client(), now);
+        if (hideTakenAddresses) {
+            timing.finished(started, outcome instanceof Outcome.Registered);
+        }
+        return outcome;
+    }
+
+    private Outcome store(NewAccount candidate, String language, ClientDetails client, Instant now) {
         try {
-            return transactions.inTransaction(() -> createOrNotify(candidate, language, command.client(), now));
+            return transactions.inTransaction(() -> createOrNotify(candidate, language, client, now));
         } catch (DuplicateAccountException e) {
             // Another registration won the race between our check and our insert.
             if (hideTakenAddresses && e.attribute() == DuplicateAccountException.Attribute.EMAIL) {
-                return transactions.inTransaction(() -> createOrNotify(candidate, language, command.client(), now));
+                return transactions.inTransaction(() -> createOrNotify(candidate, language, client, now));
             }
             return new Outcome.Rejected(fields.duplicateError(e.attribute()));
         }
