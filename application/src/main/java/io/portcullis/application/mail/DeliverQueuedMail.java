@@ -1,5 +1,6 @@
 package io.portcullis.application.mail;
 
+import io.portcullis.application.port.MailDeliveryException;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.MailTransport;
 import java.time.Clock;
@@ -71,7 +72,8 @@ public final class DeliverQueuedMail {
                 // MailDeliveryException is the expected case; any other failure of a transport must not stop the round either.
                 int attempts = queued.attempts() + 1;
                 Instant now = clock.instant();
-                Optional<Instant> retryAt = attempts >= policy.maxAttempts()
+                boolean hopeless = e instanceof MailDeliveryException refusal && refusal.isPermanent();
+                Optional<Instant> retryAt = hopeless || attempts >= policy.maxAttempts()
                         ? Optional.empty()
                         : Optional.of(now.plus(policy.delayAfter(attempts)));
                 outbox.markFailed(queued.id(), describe(e), retryAt, now);

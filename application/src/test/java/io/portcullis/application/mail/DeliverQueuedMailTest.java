@@ -28,12 +28,16 @@ class DeliverQueuedMailTest {
     /** Fails while {@code down} is set, records what it delivered otherwise. */
     static final class FlakyTransport implements MailTransport {
         boolean down;
+        boolean refusing;
         final List<OutgoingMail> delivered = new ArrayList<>();
 
         @Override
         public void deliver(OutgoingMail mail) {
             if (down) {
                 throw new MailDeliveryException("smtp.example.com:25 is unreachable");
+            }
+            if (refusing) {
+                throw MailDeliveryException.permanent("smtp.example.com:25 refused the recipient with reply code 550", null);
             }
             delivered.add(mail);
         }
@@ -68,6 +72,24 @@ class DeliverQueuedMailTest {
         transport.down = false;
         assertThat(dispatcher.deliverDue()).isEqualTo(new DeliverQueuedMail.Round(1, 0));
         assertThat(transport.delivered).hasSize(1);
+    }
+
+    @Test
+    void aPermanentRefusalIsNotTriedAgain() {
+        enqueue("a@example.com");
+        enqueue("b@example.com");
+        transport.refusing = true;
+
+        assertThat(dispatcher.deliverDue()).isEqualTo(new DeliverQueuedMail.Round(0, 2));
+
+        assertThat(outbox.all()).allSatisfy(entry -> {
+            assertThat(entry.status()).isEqualTo(InMemoryMailOutbox.Status.FAILED);
+            assertThat(entry.attempts()).isEqualTo(1);
+            assertThat(entry.lastError()).hasValueSatisfying(error -> assertThat(error).contains("reply code 550"));
+        });
+        transport.refusing = false;
+        clock.advance(Duration.ofHours(1));
+        assertThat(dispatcher.deliverDue()).isEqualTo(new DeliverQueuedMail.Round(0, 0));
     }
 
     @Test

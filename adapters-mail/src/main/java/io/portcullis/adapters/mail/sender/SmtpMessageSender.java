@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
@@ -80,8 +81,31 @@ public final class SmtpMessageSender implements MessageSender {
                 transport.sendMessage(message, message.getAllRecipients());
             }
         } catch (MessagingException e) {
-            throw new MailDeliveryException(describe(e), e);
+            throw isPermanent(e) ? MailDeliveryException.permanent(describe(e), e) : new MailDeliveryException(describe(e), e);
         }
+    }
+
+    /**
+     * Whether the server refused the message or its recipient for good: a 5xx reply (RFC 5321,
+     * 4.2.1), which the same message would get again. A wrong login is a 5xx too, but one an
+     * operator fixes in the settings, after which the queued mail should still go out.
+     */
+    static boolean isPermanent(MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return false;
+        }
+        for (Exception cause = e; cause != null;
+                cause = cause instanceof MessagingException m ? m.getNextException() : null) {
+            int code = switch (cause) {
+                case SMTPSendFailedException failed -> failed.getReturnCode();
+                case SMTPAddressFailedException failed -> failed.getReturnCode();
+                default -> 0;
+            };
+            if (code >= 500 && code < 600) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What went wrong, for the log and the retry: the server and the cause, never content or password. */
@@ -93,8 +117,10 @@ public final class SmtpMessageSender implements MessageSender {
         if (e instanceof SMTPSendFailedException failed) {
             return server + " refused the message with reply code " + failed.getReturnCode();
         }
-        if (e instanceof SendFailedException) {
-            return server + " refused the recipient";
+        if (e instanceof SendFailedException refused) {
+            return refused.getNextException() instanceof SMTPAddressFailedException address
+                    ? server + " refused the recipient with reply code " + address.getReturnCode()
+                    : server + " refused the recipient";
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) {

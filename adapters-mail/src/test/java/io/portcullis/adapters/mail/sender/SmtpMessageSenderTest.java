@@ -205,6 +205,43 @@ class SmtpMessageSenderTest {
     }
 
     @Test
+    void a_recipient_refused_with_a_5xx_reply_is_a_permanent_failure() throws IOException {
+        try (var server = new ScriptedSmtpServer("550 5.1.1 No such user here")) {
+            var sender = new SmtpMessageSender(SmtpSettings.of("127.0.0.1", server.port(), SmtpSettings.Security.NONE),
+                    "webmaster@localhost");
+
+            assertThatThrownBy(() -> sender.send(new RenderedMail(new EmailAddress("ghost@example.com"), "s", "t\n",
+                    Optional.empty())))
+                    .isInstanceOfSatisfying(MailDeliveryException.class,
+                            e -> assertThat(e.isPermanent()).as("permanent").isTrue())
+                    .hasMessage("SMTP server 127.0.0.1:" + server.port() + " refused the recipient with reply code 550");
+        }
+    }
+
+    @Test
+    void a_recipient_refused_with_a_4xx_reply_is_tried_again() throws IOException {
+        try (var server = new ScriptedSmtpServer("450 4.2.1 Mailbox busy, try later")) {
+            var sender = new SmtpMessageSender(SmtpSettings.of("127.0.0.1", server.port(), SmtpSettings.Security.NONE),
+                    "webmaster@localhost");
+
+            assertThatThrownBy(() -> sender.send(new RenderedMail(new EmailAddress("busy@example.com"), "s", "t\n",
+                    Optional.empty())))
+                    .isInstanceOfSatisfying(MailDeliveryException.class,
+                            e -> assertThat(e.isPermanent()).as("permanent").isFalse())
+                    .hasMessageContaining("reply code 450");
+        }
+    }
+
+    @Test
+    void a_wrong_password_is_not_permanent_because_the_settings_can_be_fixed() {
+        var sender = new SmtpMessageSender(server().withLogin("mailer", "wrong-pw-123"), "webmaster@localhost");
+
+        assertThatThrownBy(() -> sender.send(new RenderedMail(new EmailAddress("bob@example.com"), "s", "t\n",
+                Optional.empty())))
+                .isInstanceOfSatisfying(MailDeliveryException.class, e -> assertThat(e.isPermanent()).isFalse());
+    }
+
+    @Test
     void an_unknown_host_is_named() {
         var sender = new SmtpMessageSender(SmtpSettings.of("no-such-host.invalid", 25, SmtpSettings.Security.NONE),
                 "webmaster@localhost");
