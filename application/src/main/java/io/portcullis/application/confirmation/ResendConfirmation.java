@@ -4,12 +4,15 @@ import io.portcullis.application.mail.UnknownAccountNotices;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.ratelimit.RateLimitedAction;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.timing.TimingEqualizer;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.EmailField;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -25,9 +28,15 @@ import java.util.Optional;
  */
 public final class ResendConfirmation {
 
-    public record Command(FieldInput email, List<String> languages) {
+    /** @param client who asks, for the rate limits per IP */
+    public record Command(FieldInput email, List<String> languages, ClientDetails client) {
         public Command {
             languages = List.copyOf(languages);
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput email, List<String> languages) {
+            this(email, languages, ClientDetails.unknown());
         }
     }
 
@@ -45,9 +54,18 @@ public final class ResendConfirmation {
     private final TimingEqualizer timing = new TimingEqualizer();
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final RateLimits limits;
 
     public ResendConfirmation(AccountStore accounts, EmailConfirmations confirmations, MailOutbox outbox,
             MailFlowSettings mail, EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
+        this(accounts, confirmations, outbox, mail, protection, transactions, clock, RateLimits.unlimited());
+    }
+
+    /** @param limits counts requests per client IP and per address as typed, known or not */
+    public ResendConfirmation(AccountStore accounts, EmailConfirmations confirmations, MailOutbox outbox,
+            MailFlowSettings mail, EnumerationProtection protection, TransactionRunner transactions, Clock clock,
+            RateLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.accounts = accounts;
         this.confirmations = confirmations;
         this.mail = mail;
@@ -63,6 +81,8 @@ public final class ResendConfirmation {
         if (errors.hasErrors()) {
             return new Outcome.Invalid(errors.build());
         }
+        // Keyed on the address as typed, so known and unknown addresses are limited alike.
+        limits.consume(RateLimitedAction.CONFIRM_EMAIL, command.client(), email.map(EmailAddress::canonical));
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
         EmailAddress address = email.orElseThrow();

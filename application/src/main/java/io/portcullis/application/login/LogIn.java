@@ -4,6 +4,7 @@ import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.token.Credentials;
@@ -20,6 +21,7 @@ import io.portcullis.domain.validation.TextField;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Checks credentials and starts a session with its first pair of tokens. */
@@ -58,9 +60,17 @@ public final class LogIn {
     private final AccountSettings settings;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final RateLimits limits;
 
     public LogIn(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer, AccountSettings settings,
             TransactionRunner transactions, Clock clock) {
+        this(accounts, hasher, issuer, settings, transactions, clock, RateLimits.unlimited());
+    }
+
+    /** @param limits counts failed logins and refuses held-back ones before their password is checked */
+    public LogIn(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer, AccountSettings settings,
+            TransactionRunner transactions, Clock clock, RateLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.accounts = accounts;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -83,6 +93,11 @@ public final class LogIn {
         }
         Optional<String> givenEmail = email.filter(e -> !e.isEmpty());
         Optional<String> givenUsername = username.filter(u -> !u.isEmpty());
+        Optional<String> login = switch (settings.loginMethod()) {
+            case EMAIL -> givenEmail;
+            case USERNAME -> givenUsername;
+            case USERNAME_EMAIL -> givenEmail.or(() -> givenUsername);
+        };
         Optional<Optional<Account>> lookup = switch (settings.loginMethod()) {
             case EMAIL -> givenEmail.map(this::byEmail);
             case USERNAME -> givenUsername.map(this::byUsername);
@@ -91,16 +106,22 @@ public final class LogIn {
         if (lookup.isEmpty() || password.isEmpty()) {
             return reject(missingCredentialsMessage());
         }
-        return authenticate(lookup.get(), password.get(), command.client());
+        return authenticate(lookup.get(), login.orElseThrow(), password.get(), command.client());
     }
 
-    private Outcome authenticate(Optional<Account> found, String password, ClientDetails client) {
+    private Outcome authenticate(Optional<Account> found, String login, String password, ClientDetails client) {
+        // Failures count against the account whichever way it was named, or the login as typed.
+        String throttled = found.map(account -> "account:" + account.id().value())
+                .orElseGet(() -> "login:" + login.strip().toLowerCase(Locale.ROOT));
+        limits.checkLogin(client, throttled);
         // An unknown login pays for one hash check too, so timing does not reveal which accounts exist.
         PasswordHash hash = found.map(Account::passwordHash).orElseGet(hasher::decoy);
         boolean matches = hasher.matches(password, hash);
         if (found.isEmpty() || !matches || !found.get().active()) {
+            limits.loginFailed(client, throttled);
             return reject(BAD_CREDENTIALS);
         }
+        limits.loginSucceeded(client, throttled);
         Account account = found.get();
         if (settings.emailVerification() == EmailVerification.MANDATORY && !account.emailVerified()) {
             return reject(NOT_VERIFIED);

@@ -8,6 +8,8 @@ import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.settings.EnumerationProtection;
+import io.portcullis.application.ratelimit.RateLimitedAction;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.timing.TimingEqualizer;
 import io.portcullis.domain.account.Account;
@@ -17,6 +19,7 @@ import io.portcullis.domain.mail.OutgoingMail;
 import io.portcullis.domain.onetime.OneTimeKey;
 import io.portcullis.domain.onetime.OneTimeToken;
 import io.portcullis.domain.onetime.OneTimeTokenPurpose;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.EmailField;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -32,9 +35,15 @@ import java.util.Optional;
  */
 public final class RequestPasswordReset {
 
-    public record Command(FieldInput email, List<String> languages) {
+    /** @param client who asks, for the rate limits per IP */
+    public record Command(FieldInput email, List<String> languages, ClientDetails client) {
         public Command {
             languages = List.copyOf(languages);
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput email, List<String> languages) {
+            this(email, languages, ClientDetails.unknown());
         }
     }
 
@@ -54,9 +63,18 @@ public final class RequestPasswordReset {
     private final TimingEqualizer timing = new TimingEqualizer();
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final RateLimits limits;
 
     public RequestPasswordReset(AccountStore accounts, OneTimeTokenStore tokens, KeyGenerator keys, MailOutbox outbox,
             MailFlowSettings mail, EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
+        this(accounts, tokens, keys, outbox, mail, protection, transactions, clock, RateLimits.unlimited());
+    }
+
+    /** @param limits counts requests per client IP and per address as typed, known or not */
+    public RequestPasswordReset(AccountStore accounts, OneTimeTokenStore tokens, KeyGenerator keys, MailOutbox outbox,
+            MailFlowSettings mail, EnumerationProtection protection, TransactionRunner transactions, Clock clock,
+            RateLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.accounts = accounts;
         this.tokens = tokens;
         this.keys = keys;
@@ -74,6 +92,8 @@ public final class RequestPasswordReset {
         if (errors.hasErrors()) {
             return new Outcome.Invalid(errors.build());
         }
+        // Keyed on the address as typed, so known and unknown addresses are limited alike.
+        limits.consume(RateLimitedAction.RESET_PASSWORD, command.client(), email.map(EmailAddress::canonical));
         Instant now = clock.instant();
         String language = mail.languageFor(command.languages());
         EmailAddress address = email.orElseThrow();

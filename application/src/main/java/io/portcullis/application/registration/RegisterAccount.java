@@ -7,6 +7,8 @@ import io.portcullis.application.port.DuplicateAccountException;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.ratelimit.RateLimitedAction;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.EnumerationProtection;
@@ -106,10 +108,20 @@ public final class RegisterAccount {
     private final MailOutbox outbox;
     private final boolean hideTakenAddresses;
     private final TimingEqualizer timing = new TimingEqualizer();
+    private final RateLimits limits;
 
     public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
             EmailConfirmations confirmations, MailOutbox outbox, AccountSettings settings, MailFlowSettings mail,
             EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
+        this(accounts, hasher, issuer, confirmations, outbox, settings, mail, protection, transactions, clock,
+                RateLimits.unlimited());
+    }
+
+    /** @param limits counts every registration per client IP, before any field is checked */
+    public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
+            EmailConfirmations confirmations, MailOutbox outbox, AccountSettings settings, MailFlowSettings mail,
+            EnumerationProtection protection, TransactionRunner transactions, Clock clock, RateLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.accounts = accounts;
         this.confirmations = confirmations;
         this.mail = mail;
@@ -125,6 +137,7 @@ public final class RegisterAccount {
     }
 
     public Outcome register(Command command) {
+        limits.consume(RateLimitedAction.SIGNUP, command.client(), Optional.empty());
         var errors = ValidationErrors.builder();
         Optional<Username> username = fields.username(command.username(), errors);
         Optional<EmailAddress> email = fields.email(command.email(), errors);

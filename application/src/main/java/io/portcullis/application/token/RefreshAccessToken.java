@@ -7,6 +7,8 @@ import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.ratelimit.RateLimitedAction;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -51,9 +53,17 @@ public final class RefreshAccessToken {
     private final TokenSettings settings;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final RateLimits limits;
 
     public RefreshAccessToken(TokenCodec codec, SessionStore sessions, AccountStore accounts, TokenIssuer issuer,
             TokenSettings settings, TransactionRunner transactions, Clock clock) {
+        this(codec, sessions, accounts, issuer, settings, transactions, clock, RateLimits.unlimited());
+    }
+
+    /** @param limits counts every refresh per client IP, before the token is read */
+    public RefreshAccessToken(TokenCodec codec, SessionStore sessions, AccountStore accounts, TokenIssuer issuer,
+            TokenSettings settings, TransactionRunner transactions, Clock clock, RateLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.codec = codec;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -64,6 +74,7 @@ public final class RefreshAccessToken {
     }
 
     public Outcome refresh(Command command) {
+        limits.consume(RateLimitedAction.TOKEN_REFRESH, command.client(), Optional.empty());
         return switch (new PresentedToken("refresh", command.refresh(), command.cookie()).read()) {
             case PresentedToken.Reading.Malformed m -> new Outcome.Invalid(m.errors());
             case PresentedToken.Reading.Missing m -> new Outcome.Refused(TokenRefusal.MISSING);

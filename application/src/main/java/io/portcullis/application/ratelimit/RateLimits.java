@@ -1,0 +1,205 @@
+package io.portcullis.application.ratelimit;
+
+import io.portcullis.application.port.RateLimitCounters;
+import io.portcullis.domain.session.ClientDetails;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies the rules of {@link RateLimitSettings} through shared {@link RateLimitCounters}. Use
+ * cases call it before any costly work (a password hash, a mail), so a refused request is cheap.
+ *
+ * <p>Counters are fixed windows that open at their first hit: one row per counter, updated in
+ * one atomic statement on any database, at the price that a client may squeeze up to twice a
+ * rule's amount into one period around a window's end. Keys reach the counters as SHA-256
+ * digests only: no address, login or IP is stored.
+ *
+ * <p>Failed logins are counted per IP and per (account or login as typed, IP) pair, never per
+ * account alone: an attacker's failures hold back their own IP and pairs, and the owner, from
+ * another IP, logs in at once. A pair that breaches a per-key rule again within a day is held
+ * back for twice as long as the time before (the rule's period, doubled per breach, up to
+ * {@link RateLimitSettings#maxBackoff()}); a successful login from that IP forgets the pair.
+ */
+public final class RateLimits {
+
+    /** How long repeated breaches of a pair are remembered for the backoff. */
+    static final Duration BREACH_MEMORY = Duration.ofDays(1);
+    static final String BREACHES = RateLimitedAction.LOGIN_FAILED.settingName() + "/breaches";
+    static final String BACKOFF = RateLimitedAction.LOGIN_FAILED.settingName() + "/backoff";
+
+    private static final RateLimits UNLIMITED = new RateLimits(null, RateLimitSettings.off(), Clock.systemUTC());
+
+    private final RateLimitCounters counters;
+    private final RateLimitSettings settings;
+    private final Clock clock;
+
+    public RateLimits(RateLimitCounters counters, RateLimitSettings settings, Clock clock) {
+        this.counters = counters;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (counters == null && settings.enabled()) {
+            throw new IllegalArgumentException("rate limits need counters");
+        }
+    }
+
+    /** Limits nothing and counts nothing: for use cases built without rate limits. */
+    public static RateLimits unlimited() {
+        return UNLIMITED;
+    }
+
+    /**
+     * Counts one request of {@code action} under every rule of the action: per IP, and per key
+     * when {@code key} is given (an address as typed, in lower case).
+     *
+     * @throws RateLimitExceededException when a rule's amount is exceeded by this request
+     */
+    public void consume(RateLimitedAction action, ClientDetails client, Optional<String> key) {
+        List<Rate> rules = settings.rulesOf(action);
+        if (rules.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration wait = Duration.ZERO;
+        for (int i = 0; i < rules.size(); i++) {
+            Rate rate = rules.get(i);
+            Optional<String> digest = rate.per() == Rate.Per.IP ? ipKey(client) : key.map(k -> digest("key", k));
+            if (digest.isPresent()) {
+                RateLimitCounters.Window window = counters.increment(bucket(action, i), digest.get(), now, rate.period());
+                if (window.hits() > rate.amount()) {
+                    wait = longer(wait, Duration.between(now, window.endsAt()));
+                }
+            }
+        }
+        if (wait.isPositive()) {
+            throw throttled(action, wait);
+        }
+    }
+
+    /**
+     * Refuses a login attempt whose IP or (login, IP) pair is held back, before its password is
+     * checked; counts nothing.
+     *
+     * @param login the account's identity, or the login as typed when no account has it
+     * @throws RateLimitExceededException when held back
+     */
+    public void checkLogin(ClientDetails client, String login) {
+        List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
+        if (rules.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration wait = Duration.ZERO;
+        String pair = pairKey(client, login);
+        for (int i = 0; i < rules.size(); i++) {
+            Rate rate = rules.get(i);
+            Optional<String> digest = rate.per() == Rate.Per.IP ? ipKey(client) : Optional.of(pair);
+            if (digest.isPresent()) {
+                Optional<RateLimitCounters.Window> window =
+                        counters.read(bucket(RateLimitedAction.LOGIN_FAILED, i), digest.get(), now);
+                if (window.isPresent() && window.get().hits() >= rate.amount()) {
+                    wait = longer(wait, Duration.between(now, window.get().endsAt()));
+                }
+            }
+        }
+        Optional<RateLimitCounters.Window> backoff = counters.read(BACKOFF, pair, now);
+        if (backoff.isPresent()) {
+            wait = longer(wait, Duration.between(now, backoff.get().endsAt()));
+        }
+        if (wait.isPositive()) {
+            throw throttled(RateLimitedAction.LOGIN_FAILED, wait);
+        }
+    }
+
+    /** Counts a failed login of {@code login} from the client; a pair that reaches a per-key rule backs off longer each time. */
+    public void loginFailed(ClientDetails client, String login) {
+        List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
+        if (rules.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String pair = pairKey(client, login);
+        for (int i = 0; i < rules.size(); i++) {
+            Rate rate = rules.get(i);
+            Optional<String> digest = rate.per() == Rate.Per.IP ? ipKey(client) : Optional.of(pair);
+            if (digest.isPresent()) {
+                long hits = counters.increment(bucket(RateLimitedAction.LOGIN_FAILED, i), digest.get(), now,
+                        rate.period()).hits();
+                if (rate.per() == Rate.Per.KEY && hits == rate.amount()) {
+                    backOff(pair, rate.period(), now);
+                }
+            }
+        }
+    }
+
+    /** Forgets the failures of {@code login} from the client's IP, and its backoff. */
+    public void loginSucceeded(ClientDetails client, String login) {
+        List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
+        if (rules.isEmpty()) {
+            return;
+        }
+        String pair = pairKey(client, login);
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).per() == Rate.Per.KEY) {
+                counters.clear(bucket(RateLimitedAction.LOGIN_FAILED, i), pair);
+            }
+        }
+        counters.clear(BREACHES, pair);
+        counters.clear(BACKOFF, pair);
+    }
+
+    /**
+     * The first breach holds the pair back for the rule's period (the counter's window does), the
+     * n-th within a day for the period times 2^(n-1), at most the longest backoff.
+     */
+    private void backOff(String pair, Duration period, Instant now) {
+        long breaches = counters.increment(BREACHES, pair, now, BREACH_MEMORY).hits();
+        if (breaches < 2) {
+            return;
+        }
+        Duration length = period.multipliedBy(1L << Math.min(breaches - 1, 20));
+        if (length.compareTo(settings.maxBackoff()) > 0) {
+            length = longer(settings.maxBackoff(), period);
+        }
+        counters.clear(BACKOFF, pair);
+        counters.increment(BACKOFF, pair, now, length);
+    }
+
+    /** Where every refusal is made: the one place a limit is hit. */
+    private static RateLimitExceededException throttled(RateLimitedAction action, Duration wait) {
+        return new RateLimitExceededException(action, wait);
+    }
+
+    private static String bucket(RateLimitedAction action, int rule) {
+        return action.settingName() + "/" + rule;
+    }
+
+    private static Optional<String> ipKey(ClientDetails client) {
+        return client.ipAddress().map(ip -> digest("ip", ip));
+    }
+
+    private static String pairKey(ClientDetails client, String login) {
+        return digest("pair", login + "\u0000" + client.ipAddress().orElse(""));
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    static String digest(String kind, String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((kind + ":" + value).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
