@@ -28,8 +28,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * An open database: the connection pool, the schema brought up to date by Flyway, and the MyBatis
  * session manager that the stores and the transaction runner share. Build one per deployment with
  * {@link #open}, hand it to {@link MyBatisAccountStore}, {@link MyBatisSessionStore},
- * {@link MyBatisOneTimeTokenStore}, {@link MyBatisMailOutbox}, {@link MyBatisTransactionRunner}
- * and {@link Housekeeping}, and close it at shutdown.
+ * {@link MyBatisOneTimeTokenStore}, {@link MyBatisMailOutbox}, {@link MyBatisRateLimitCounters},
+ * {@link MyBatisTransactionRunner} and {@link Housekeeping}, and close it at shutdown.
  *
  * <p>When the database goes away while the service runs, the stores throw
  * {@link StoreUnavailableException}, {@link #isHealthy} answers false, and once the database is
@@ -231,6 +231,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(OneTimeTokenMapper.class);
         configuration.addMapper(MailOutboxMapper.class);
         configuration.addMapper(HousekeepingMapper.class);
+        configuration.addMapper(RateLimitCounterMapper.class);
         return configuration;
     }
 

@@ -25,6 +25,8 @@ import java.util.function.IntUnaryOperator;
  *   <li><b>Sessions</b> revoked, or expired with their last refresh token, longer ago than the
  *       refresh-token retention, with whatever tokens they still hold. A session of an opaque key
  *       does not expire: it goes once revoked. A token of a purged session is refused as unknown.
+ *   <li><b>Rate-limit counters</b> whose window ended: they count nothing any more, so they go
+ *       at once, without a retention.
  * </ul>
  */
 public final class Housekeeping {
@@ -55,7 +57,7 @@ public final class Housekeeping {
     }
 
     /** How many rows one {@link #purge} deleted, for the log. */
-    public record Purged(int oneTimeTokens, int refreshTokens, int sentMail, int sessions) {}
+    public record Purged(int oneTimeTokens, int refreshTokens, int sentMail, int sessions, int rateLimitCounters) {}
 
     /** Rows one {@code DELETE} removes at most, unless another batch size is given. */
     public static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -81,7 +83,10 @@ public final class Housekeeping {
         return batchSize;
     }
 
-    /** Runs the purges with cutoffs {@code now} minus each retention (sessions: the refresh tokens'). */
+    /**
+     * Runs the purges with cutoffs {@code now} minus each retention (sessions: the refresh tokens';
+     * rate-limit counters: none).
+     */
     public Purged purge(Instant now, Retention retention) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(retention, "retention");
@@ -89,7 +94,14 @@ public final class Housekeeping {
                 purgeOneTimeTokens(now.minus(retention.oneTimeTokens())),
                 purgeRefreshTokens(now.minus(retention.refreshTokens())),
                 purgeSentMail(now.minus(retention.sentMail())),
-                purgeSessions(now.minus(retention.refreshTokens())));
+                purgeSessions(now.minus(retention.refreshTokens())),
+                purgeRateLimitCounters(now));
+    }
+
+    /** Deletes the rate-limit counters whose window ended by {@code cutoff}; returns how many. */
+    public int purgeRateLimitCounters(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return inBatches("purging rate-limit counters", batch -> mapper.deleteRateLimitCountersEndedBy(cutoff, batch));
     }
 
     /** Deletes the sessions revoked or expired before {@code cutoff}, and their tokens; returns how many sessions. */

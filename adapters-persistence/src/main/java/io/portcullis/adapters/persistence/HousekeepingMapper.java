@@ -14,4 +14,7 @@ interface HousekeepingMapper {
 
     /** Sessions (and, by the foreign key's cascade, their refresh tokens) ended before the cutoff. */
     int deleteSessionsEndedBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
+
+    /** Rate-limit counters whose window ended at the cutoff or before. */
+    int deleteRateLimitCountersEndedBy(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 }

@@ -165,6 +165,11 @@ final class SqlFailures {
         return Optional.of(DuplicateAccountException.Attribute.USERNAME);
     }
 
+    /** Whether a failure is a unique-constraint violation, whichever constraint. */
+    static boolean isUniqueViolation(Throwable e) {
+        return sqlException(e).filter(SqlFailures::isUniqueViolation).isPresent();
+    }
+
     private static boolean isUniqueViolation(SQLException s) {
         String state = s.getSQLState();
         return "23505".equals(state) // H2, PostgreSQL

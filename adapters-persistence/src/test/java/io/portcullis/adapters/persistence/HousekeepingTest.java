@@ -71,6 +71,7 @@ class HousekeepingTest {
         private final MyBatisOneTimeTokenStore tokens;
         private final MyBatisMailOutbox outbox;
         private final Housekeeping housekeeping;
+        private final MyBatisRateLimitCounters counters;
         private AccountId account;
 
         Suite(Backend backend) {
@@ -80,6 +81,7 @@ class HousekeepingTest {
             tokens = new MyBatisOneTimeTokenStore(database);
             outbox = new MyBatisMailOutbox(database);
             housekeeping = new Housekeeping(database);
+            counters = new MyBatisRateLimitCounters(database);
         }
 
         @BeforeEach
@@ -203,6 +205,25 @@ class HousekeepingTest {
             assertThat(outbox.claimDue(10, CUTOFF.plusSeconds(60), LEASE)).extracting(QueuedMail::id).contains(retrying);
         }
 
+        // ---------------------------------------------------------------- rate-limit counters
+
+        @Test
+        void rate_limit_counters_whose_window_ended_are_purged_in_batches_and_open_ones_kept() {
+            Housekeeping small = new Housekeeping(database, 2);
+            for (int i = 0; i < 5; i++) {
+                counters.increment("login-failed/0", "ended-" + i, CUTOFF.minusSeconds(60 + i), Duration.ofMinutes(1));
+            }
+            counters.increment("login-failed/0", "ends-at-cutoff", CUTOFF.minusSeconds(60), Duration.ofMinutes(1));
+            counters.increment("login-failed/0", "open", CUTOFF.minusSeconds(59), Duration.ofMinutes(1));
+
+            assertThat(small.purgeRateLimitCounters(CUTOFF)).isEqualTo(6);
+
+            assertThat(counters.read("login-failed/0", "open", CUTOFF)).map(w -> w.hits()).contains(1L);
+            assertThat(counters.increment("login-failed/0", "open", CUTOFF, Duration.ofMinutes(1)).hits()).isEqualTo(2);
+            assertThat(counters.increment("login-failed/0", "ended-0", CUTOFF, Duration.ofMinutes(1)).hits())
+                    .isEqualTo(1);
+        }
+
         // ---------------------------------------------------------------- batches
 
         @Test
@@ -218,7 +239,7 @@ class HousekeepingTest {
             sessions.recordRefreshToken("live", session, account, CUTOFF.plusSeconds(1));
 
             assertThat(small.purge(CUTOFF, new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO)))
-                    .isEqualTo(new Housekeeping.Purged(5, 5, 5, 0));
+                    .isEqualTo(new Housekeeping.Purged(5, 5, 5, 0, 0));
             assertThat(sessions.consume("live", CUTOFF)).isEqualTo(Consumption.CONSUMED);
             assertThat(statuses()).isEmpty();
             assertThatThrownBy(() -> new Housekeeping(database, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -235,11 +256,13 @@ class HousekeepingTest {
             long sent = queueAndClaim();
             outbox.markSent(sent, CUTOFF.minusMillis(1));
 
+            counters.increment("signup/0", "ended", now.minusSeconds(61), Duration.ofMinutes(1));
+
             Housekeeping.Purged purged = housekeeping.purge(now, Housekeeping.Retention.defaults());
 
-            assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1, 1));
+            assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1, 1, 1));
             assertThat(housekeeping.purge(now, Housekeeping.Retention.defaults()))
-                    .isEqualTo(new Housekeeping.Purged(0, 0, 0, 0));
+                    .isEqualTo(new Housekeeping.Purged(0, 0, 0, 0, 0));
         }
 
         @Test

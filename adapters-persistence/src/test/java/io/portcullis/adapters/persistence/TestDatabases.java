@@ -75,7 +75,7 @@ final class TestDatabases {
     static void deleteAllRows(Database database) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
             for (String table : new String[] {"mail_outbox", "one_time_tokens", "refresh_tokens", "sessions",
-                    "accounts"}) {
+                    "accounts", "rate_limit_counters"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {
