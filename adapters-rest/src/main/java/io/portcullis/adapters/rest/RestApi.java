@@ -31,6 +31,7 @@ import io.portcullis.adapters.rest.resource.TokenRefreshResource;
 import io.portcullis.adapters.rest.resource.TokenVerifyResource;
 import io.portcullis.adapters.rest.resource.UserResource;
 import io.portcullis.adapters.rest.response.CapacityExceededMapper;
+import io.portcullis.adapters.rest.response.RateLimitExceededMapper;
 import io.portcullis.adapters.rest.response.StoreUnavailableMapper;
 import io.portcullis.adapters.rest.response.EmptyErrorBodyFilter;
 import io.portcullis.adapters.rest.response.JsonWriter;
@@ -109,6 +110,7 @@ public final class RestApi {
         config.register(EmptyErrorBodyFilter.class);
         config.register(RequestBodyRejectedMapper.class);
         config.register(CapacityExceededMapper.class);
+        config.register(RateLimitExceededMapper.class);
         config.register(StoreUnavailableMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(UnexpectedExceptionMapper.class);

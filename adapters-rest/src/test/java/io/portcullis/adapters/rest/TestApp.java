@@ -8,6 +8,7 @@ import io.portcullis.application.confirmation.ResendConfirmation;
 import io.portcullis.application.fakes.InMemoryAccountStore;
 import io.portcullis.application.fakes.InMemoryMailOutbox;
 import io.portcullis.application.fakes.InMemoryOneTimeTokenStore;
+import io.portcullis.application.fakes.InMemoryRateLimitCounters;
 import io.portcullis.application.fakes.SequentialKeyGenerator;
 import io.portcullis.application.fakes.InMemorySessionStore;
 import io.portcullis.application.fakes.MutableClock;
@@ -20,6 +21,8 @@ import io.portcullis.application.password.RequestPasswordReset;
 import io.portcullis.application.port.CapacityExceededException;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.PasswordHasher;
+import io.portcullis.application.ratelimit.RateLimitSettings;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.AccountSettings;
@@ -65,6 +68,7 @@ public final class TestApp {
     public final InMemoryOneTimeTokenStore oneTimeTokens = new InMemoryOneTimeTokenStore();
     public final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     public final SequentialKeyGenerator keys = new SequentialKeyGenerator();
+    public final InMemoryRateLimitCounters rateLimitCounters = new InMemoryRateLimitCounters();
     public final AccountSettings settings;
     public final MailFlowSettings mail = ArticleSetup.mail();
 
@@ -101,25 +105,38 @@ public final class TestApp {
     /** Enumeration protection is off unless asked for, so answers are the dj-rest-auth reference's. */
     public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
             EnumerationProtection protection) {
+        this(settings, tokenSettings, opaqueKeys, protection, RateLimitSettings.off());
+    }
+
+    /** With rate limits, counted in {@link #rateLimitCounters}. */
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
+            RateLimitSettings rateLimits) {
+        this(settings, tokenSettings, opaqueKeys, EnumerationProtection.OFF, rateLimits);
+    }
+
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
+            EnumerationProtection protection, RateLimitSettings rateLimits) {
         this.settings = settings;
+        var limits = new RateLimits(rateLimitCounters, rateLimits, clock);
         var tokenIssuer = new TokenIssuer(codec, sessions, tokenSettings);
         SessionOpener issuer = opaqueKeys ? new KeyIssuer(new SecureRandomKeys(), sessions) : tokenIssuer;
         var confirmations = new EmailConfirmations(keys, oneTimeTokens, outbox, mail);
         register = new RegisterAccount(accounts, hasher, issuer, confirmations, outbox, settings, mail, protection,
-                transactions, clock);
-        logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock);
+                transactions, clock, limits);
+        logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock, limits);
         logOut = new LogOut(codec, sessions, transactions, clock);
         updateUser = new UpdateUser(accounts, settings, transactions);
         changePassword = new ChangePassword(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
                 transactions, clock);
-        refresh = new RefreshAccessToken(codec, sessions, accounts, tokenIssuer, tokenSettings, transactions, clock);
+        refresh = new RefreshAccessToken(codec, sessions, accounts, tokenIssuer, tokenSettings, transactions, clock,
+                limits);
         verify = new VerifyToken(codec, sessions, clock);
         authenticate = new AuthenticateAccessToken(codec, sessions, accounts, clock);
         confirmEmail = new ConfirmEmail(accounts, oneTimeTokens, transactions, clock);
         resendConfirmation = new ResendConfirmation(accounts, confirmations, outbox, mail, protection, transactions,
-                clock);
+                clock, limits);
         requestReset = new RequestPasswordReset(accounts, oneTimeTokens, keys, outbox, mail, protection,
-                transactions, clock);
+                transactions, clock, limits);
         confirmReset = new ConfirmPasswordReset(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
                 transactions, clock);
         listSessions = new ListSessions(sessions, clock);

@@ -3,6 +3,7 @@ package io.portcullis.adapters.rest.resource;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
+import io.portcullis.adapters.rest.client.Clients;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
@@ -12,6 +13,7 @@ import jakarta.inject.Singleton;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -36,8 +38,10 @@ public final class ResendEmailResource {
     }
 
     @POST
-    public Response resend(RequestFields body, @Context HttpHeaders headers) {
-        var command = new ResendConfirmation.Command(RequestFields.orEmpty(body).get("email"), ClientLanguages.of(headers));
+    public Response resend(RequestFields body, @Context HttpHeaders headers,
+            @Context ContainerRequestContext context) {
+        var command = new ResendConfirmation.Command(RequestFields.orEmpty(body).get("email"),
+                ClientLanguages.of(headers), Clients.of(context));
         return switch (resend.resend(command)) {
             case ResendConfirmation.Outcome.Accepted accepted -> Answers.detail(200, EmailVerificationResource.OK);
             case ResendConfirmation.Outcome.Invalid invalid -> ErrorBodies.invalid(invalid.errors());
