@@ -1,5 +1,7 @@
 package io.portcullis.bootstrap.config;
 
+import io.portcullis.application.ratelimit.RateLimitSettings;
+import io.portcullis.application.ratelimit.RateLimitedAction;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ public final class ConfigKeys {
     public static final String HTTP_MAX_REQUEST_BYTES = "http.max-request-bytes";
     public static final String HTTP_WORKER_THREADS = "http.worker-threads";
     public static final String HTTP_CONTAINER = "http.container";
+    public static final String HTTP_TRUSTED_PROXIES = "http.trusted-proxies";
+    public static final String HTTP_CLIENT_IP_HEADER = "http.client-ip-header";
 
     public static final String DATABASE_URL = "database.url";
     public static final String DATABASE_USER = "database.user";
@@ -133,6 +137,12 @@ public final class ConfigKeys {
     public static final String MAIL_DELIVERY_MAX_RETRY = "mail.delivery.max-retry";
     public static final String MAIL_DELIVERY_MAX_ATTEMPTS = "mail.delivery.max-attempts";
 
+    public static final String RATE_LIMITS_ENABLED = "rate-limits.enabled";
+    public static final String RATE_LIMITS_STORE = "rate-limits.store";
+    public static final String RATE_LIMITS_MAX_BACKOFF = "rate-limits.max-backoff";
+    /** {@code rate-limits.<action>}: the rules of one action, such as {@code rate-limits.login-failed}. */
+    public static final String RATE_LIMITS_PREFIX = "rate-limits.";
+
     public static final String RETENTION_TOKENS = "housekeeping.token-retention";
     public static final String RETENTION_SENT_MAIL = "housekeeping.sent-mail-retention";
 
@@ -165,6 +175,8 @@ public final class ConfigKeys {
         d.put(HTTP_MAX_REQUEST_BYTES, Optional.of("1048576"));
         d.put(HTTP_WORKER_THREADS, Optional.empty()); // 2 x cores, at least 8
         d.put(HTTP_CONTAINER, Optional.of("jetty"));
+        d.put(HTTP_TRUSTED_PROXIES, Optional.of(""));
+        d.put(HTTP_CLIENT_IP_HEADER, Optional.of("X-Forwarded-For"));
 
         d.put(DATABASE_URL, Optional.of("jdbc:h2:file:./data/portcullis"));
         d.put(DATABASE_USER, Optional.of("sa"));
@@ -269,6 +281,13 @@ public final class ConfigKeys {
         d.put(MAIL_DELIVERY_MAX_RETRY, Optional.of("PT30M"));
         d.put(MAIL_DELIVERY_MAX_ATTEMPTS, Optional.of("12"));
 
+        d.put(RATE_LIMITS_ENABLED, Optional.of("true"));
+        d.put(RATE_LIMITS_STORE, Optional.of("database"));
+        for (RateLimitedAction action : RateLimitedAction.values()) {
+            d.put(rateLimitKey(action), Optional.of(RateLimitSettings.defaultRules(action)));
+        }
+        d.put(RATE_LIMITS_MAX_BACKOFF, Optional.of("PT1H"));
+
         d.put(RETENTION_TOKENS, Optional.of("P7D"));
         d.put(RETENTION_SENT_MAIL, Optional.of("P7D"));
         return Collections.unmodifiableMap(d);
@@ -289,6 +308,11 @@ public final class ConfigKeys {
             throw new IllegalArgumentException("not a fixed key: " + key);
         }
         return value;
+    }
+
+    /** {@code rate-limits.login-failed} and the like: the rules of one action. */
+    public static String rateLimitKey(RateLimitedAction action) {
+        return RATE_LIMITS_PREFIX + action.settingName();
     }
 
     /** {@code account.profile.<field>.<attribute>}. */

@@ -1,5 +1,6 @@
 package io.portcullis.bootstrap.config;
 
+import io.portcullis.application.ratelimit.RateLimitSettings;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param cors which other origins' browser scripts may call the API
  * @param configFile the config file that was read, if any
  * @param tokenMode JWTs, or opaque session keys (dj-rest-auth's {@code USE_JWT = False})
+ * @param rateLimits the rules of the rate limits and where their counters are kept
+ * @param clientAddresses which proxies may name the client's address in a header
  */
 public record PortcullisConfig(
         Http http,
@@ -36,9 +39,13 @@ public record PortcullisConfig(
         Housekeeping housekeeping,
         Cors cors,
         Optional<Path> configFile,
-        TokenMode tokenMode) {
+        TokenMode tokenMode,
+        RateLimits rateLimits,
+        ClientAddresses clientAddresses) {
 
     public PortcullisConfig {
+        Objects.requireNonNull(rateLimits, "rateLimits");
+        Objects.requireNonNull(clientAddresses, "clientAddresses");
         Objects.requireNonNull(mailFlow, "mailFlow");
         Objects.requireNonNull(links, "links");
         Objects.requireNonNull(mail, "mail");
@@ -294,4 +301,43 @@ public record PortcullisConfig(
 
     /** How long spent tokens and delivered mail are kept before they are purged. */
     public record Housekeeping(Duration tokenRetention, Duration sentMailRetention) {}
+
+    /**
+     * Rate limits (allauth's {@code ACCOUNT_RATE_LIMITS}).
+     *
+     * @param store where the counters are: the database, shared by every node on it, or this
+     *     process's memory
+     */
+    public record RateLimits(RateLimitStore store, RateLimitSettings settings) {
+
+        public RateLimits {
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    /** Where rate-limit counters are kept. */
+    public enum RateLimitStore {
+        DATABASE,
+        MEMORY;
+
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Whose address a request speaks for (allauth's {@code ALLAUTH_TRUSTED_PROXY_COUNT} and
+     * {@code ALLAUTH_TRUSTED_CLIENT_IP_HEADER}, by address rather than by count).
+     *
+     * @param trustedProxies addresses and networks (CIDR) of the proxies whose header is believed
+     * @param header the header that names the client, such as {@code X-Forwarded-For}
+     */
+    public record ClientAddresses(java.util.List<String> trustedProxies, String header) {
+
+        public ClientAddresses {
+            trustedProxies = java.util.List.copyOf(trustedProxies);
+            Objects.requireNonNull(header, "header");
+        }
+    }
 }

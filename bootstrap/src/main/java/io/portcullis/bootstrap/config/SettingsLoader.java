@@ -2,6 +2,10 @@ package io.portcullis.bootstrap.config;
 
 import static io.portcullis.bootstrap.config.ConfigKeys.*;
 
+import io.portcullis.adapters.rest.client.TrustedProxies;
+import io.portcullis.application.ratelimit.Rate;
+import io.portcullis.application.ratelimit.RateLimitSettings;
+import io.portcullis.application.ratelimit.RateLimitedAction;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.LoginMethod;
@@ -9,6 +13,9 @@ import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
+import io.portcullis.bootstrap.config.PortcullisConfig.ClientAddresses;
+import io.portcullis.bootstrap.config.PortcullisConfig.RateLimitStore;
+import io.portcullis.bootstrap.config.PortcullisConfig.RateLimits;
 import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cors;
@@ -42,6 +49,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -170,12 +178,14 @@ public final class SettingsLoader {
         Housekeeping housekeeping = new Housekeeping(
                 reader.duration(RETENTION_TOKENS, Duration.ZERO), reader.duration(RETENTION_SENT_MAIL, Duration.ZERO));
         Cors cors = cors(reader);
+        RateLimits rateLimits = rateLimits(reader);
+        ClientAddresses clientAddresses = clientAddresses(reader);
         if (!problems.isEmpty() || account.isEmpty() || mailFlow.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), enumeration,
                 mailFlow.get(), links, mail,
-                housekeeping, cors, sources.get().file(), tokenMode);
+                housekeeping, cors, sources.get().file(), tokenMode, rateLimits, clientAddresses);
     }
 
     // ---------------------------------------------------------------- site, links and mail
@@ -341,6 +351,51 @@ public final class SettingsLoader {
         }
         Container container = r.oneOf(HTTP_CONTAINER, containers, Container.JETTY);
         return new Http(host, port, normalised, maxRequestBytes, workers, container);
+    }
+
+    // ---------------------------------------------------------------- rate limits and client addresses
+
+    private RateLimits rateLimits(SettingReader r) {
+        boolean enabled = r.bool(RATE_LIMITS_ENABLED);
+        var stores = new LinkedHashMap<String, RateLimitStore>();
+        for (RateLimitStore store : RateLimitStore.values()) {
+            stores.put(store.settingName(), store);
+        }
+        RateLimitStore store = r.oneOf(RATE_LIMITS_STORE, stores, RateLimitStore.DATABASE);
+        Duration maxBackoff = r.duration(RATE_LIMITS_MAX_BACKOFF, Duration.ofSeconds(1));
+        var rules = new EnumMap<RateLimitedAction, List<Rate>>(RateLimitedAction.class);
+        for (RateLimitedAction action : RateLimitedAction.values()) {
+            String key = ConfigKeys.rateLimitKey(action);
+            String text = r.raw(key).orElse("");
+            try {
+                List<Rate> parsed = Rate.parseAll(text);
+                if (!action.keyed() && parsed.stream().anyMatch(rate -> rate.per() == Rate.Per.KEY)) {
+                    r.problem("counts per IP only (it has no key): write rules such as 20/m/ip, not "
+                            + SettingReader.shown(key, text), key);
+                } else {
+                    rules.put(action, parsed);
+                }
+            } catch (IllegalArgumentException e) {
+                r.problem(e.getMessage() + "; off switches the limit off", key);
+            }
+        }
+        return new RateLimits(store, new RateLimitSettings(enabled, rules, maxBackoff));
+    }
+
+    private ClientAddresses clientAddresses(SettingReader r) {
+        List<String> proxies = r.list(HTTP_TRUSTED_PROXIES);
+        String header = r.requiredText(HTTP_CLIENT_IP_HEADER);
+        try {
+            TrustedProxies.of("", header);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage(), HTTP_CLIENT_IP_HEADER);
+        }
+        try {
+            TrustedProxies.of(String.join(",", proxies), TrustedProxies.DEFAULT_HEADER);
+        } catch (IllegalArgumentException e) {
+            r.problem(e.getMessage(), HTTP_TRUSTED_PROXIES);
+        }
+        return new ClientAddresses(proxies, header);
     }
 
     // ---------------------------------------------------------------- database

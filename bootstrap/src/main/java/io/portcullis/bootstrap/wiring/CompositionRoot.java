@@ -6,12 +6,16 @@ import io.portcullis.adapters.mail.sender.SmtpSettings;
 import io.portcullis.adapters.persistence.Database;
 import io.portcullis.adapters.persistence.DatabaseSettings;
 import io.portcullis.adapters.persistence.Housekeeping;
+import io.portcullis.adapters.persistence.InMemoryRateLimitCounters;
 import io.portcullis.adapters.persistence.MyBatisAccountStore;
 import io.portcullis.adapters.persistence.MyBatisMailOutbox;
 import io.portcullis.adapters.persistence.MyBatisOneTimeTokenStore;
+import io.portcullis.adapters.persistence.MyBatisRateLimitCounters;
 import io.portcullis.adapters.persistence.MyBatisSessionStore;
 import io.portcullis.adapters.persistence.MyBatisTransactionRunner;
 import io.portcullis.adapters.rest.RestApi;
+import io.portcullis.adapters.rest.client.ForwardedClientFilter;
+import io.portcullis.adapters.rest.client.TrustedProxies;
 import io.portcullis.adapters.rest.health.HealthEndpoints;
 import io.portcullis.adapters.rest.settings.CookieSettings;
 import io.portcullis.adapters.rest.settings.CorsSettings;
@@ -45,9 +49,11 @@ import io.portcullis.application.port.MailTransport;
 import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.PublishedKeys;
+import io.portcullis.application.port.RateLimitCounters;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.token.AuthenticateAccessToken;
@@ -105,14 +111,17 @@ public final class CompositionRoot implements AutoCloseable {
                     .orElseGet(() -> new JwtTokenCodec(jwtSettings(config.jwt()))));
             var outbox = new MyBatisMailOutbox(database);
             var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions);
+            var limits = new RateLimits(rateLimitCounters(config.rateLimits(), database),
+                    config.rateLimits().settings(), clock);
             var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
-                    new SecureRandomKeyGenerator());
+                    new SecureRandomKeyGenerator(), limits);
             MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent())
                     .withTokenMode(opaque ? TokenMode.OPAQUE : TokenMode.JWT));
             resources.register(useCases.binder(clock));
             resources.register(RemoteAddressFilters.forContainer(config.http().container()));
+            resources.register(new ForwardedClientFilter(trustedProxies(config.clientAddresses())));
             keys.ifPresent(directory -> resources.register(new AbstractBinder() {
                 @Override
                 protected void configure() {
@@ -168,6 +177,18 @@ public final class CompositionRoot implements AutoCloseable {
     private static DeliverQueuedMail.Policy deliveryPolicy(PortcullisConfig.Mail mail) {
         return new DeliverQueuedMail.Policy(20, java.time.Duration.ofMinutes(2), mail.firstRetry(), mail.maxRetry(),
                 mail.maxAttempts());
+    }
+
+    /** The database's counters are shared by every node on it; the memory's by this process alone. */
+    private static RateLimitCounters rateLimitCounters(PortcullisConfig.RateLimits rateLimits, Database database) {
+        return switch (rateLimits.store()) {
+            case DATABASE -> new MyBatisRateLimitCounters(database);
+            case MEMORY -> new InMemoryRateLimitCounters();
+        };
+    }
+
+    private static TrustedProxies trustedProxies(PortcullisConfig.ClientAddresses addresses) {
+        return TrustedProxies.of(String.join(",", addresses.trustedProxies()), addresses.header());
     }
 
     private static Housekeeping.Retention retention(PortcullisConfig.Housekeeping housekeeping) {
@@ -255,7 +276,7 @@ public final class CompositionRoot implements AutoCloseable {
 
         /** Without a codec (token mode), the use cases of JWTs are null and left unbound. */
         static UseCases build(PortcullisConfig config, MailFlowSettings mail, Clock clock, Stores stores,
-                PasswordHasher hasher, Optional<TokenCodec> tokenCodec, KeyGenerator keys) {
+                PasswordHasher hasher, Optional<TokenCodec> tokenCodec, KeyGenerator keys, RateLimits limits) {
             var account = config.account();
             var tx = stores.transactions();
             TokenCodec codec = tokenCodec.orElse(null);
@@ -266,21 +287,21 @@ public final class CompositionRoot implements AutoCloseable {
             var confirmations = new EmailConfirmations(keys, stores.oneTimeTokens(), stores.outbox(), mail);
             return new UseCases(
                     new RegisterAccount(stores.accounts(), hasher, issuer, confirmations, stores.outbox(), account,
-                            mail, config.enumeration(), tx, clock),
-                    new LogIn(stores.accounts(), hasher, issuer, account, tx, clock),
+                            mail, config.enumeration(), tx, clock, limits),
+                    new LogIn(stores.accounts(), hasher, issuer, account, tx, clock, limits),
                     jwt ? new LogOut(codec, stores.sessions(), tx, clock) : null,
                     new UpdateUser(stores.accounts(), account, tx),
                     new ChangePassword(stores.accounts(), stores.sessions(), stores.oneTimeTokens(), stores.outbox(),
                             hasher, account, mail, tx, clock),
                     jwt ? new RefreshAccessToken(codec, stores.sessions(), stores.accounts(), tokenIssuer,
-                            config.jwt().tokens(), tx, clock) : null,
+                            config.jwt().tokens(), tx, clock, limits) : null,
                     jwt ? new VerifyToken(codec, stores.sessions(), clock) : null,
                     jwt ? new AuthenticateAccessToken(codec, stores.sessions(), stores.accounts(), clock) : null,
                     new ConfirmEmail(stores.accounts(), stores.oneTimeTokens(), tx, clock),
                     new ResendConfirmation(stores.accounts(), confirmations, stores.outbox(), mail,
-                            config.enumeration(), tx, clock),
+                            config.enumeration(), tx, clock, limits),
                     new RequestPasswordReset(stores.accounts(), stores.oneTimeTokens(), keys, stores.outbox(), mail,
-                            config.enumeration(), tx, clock),
+                            config.enumeration(), tx, clock, limits),
                     new ConfirmPasswordReset(stores.accounts(), stores.sessions(), stores.oneTimeTokens(),
                             stores.outbox(), hasher, account, mail, tx, clock),
                     new ListSessions(stores.sessions(), clock),
