@@ -66,6 +66,15 @@ final class HttpSession {
         return send("POST", path, json, null);
     }
 
+    /** A JSON POST with more headers, such as the forwarding header a proxy adds. */
+    Answer post(String path, String json, java.util.Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
