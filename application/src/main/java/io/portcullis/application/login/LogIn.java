@@ -111,17 +111,17 @@ public final class LogIn {
 
     private Outcome authenticate(Optional<Account> found, String login, String password, ClientDetails client) {
         // Failures count against the account whichever way it was named, or the login as typed.
-        String throttled = found.map(account -> "account:" + account.id().value())
+        String counted = found.map(account -> "account:" + account.id().value())
                 .orElseGet(() -> "login:" + login.strip().toLowerCase(Locale.ROOT));
-        limits.checkLogin(client, throttled);
+        RateLimits.LoginAttempt attempt = limits.loginAttempt(client, counted);
         // An unknown login pays for one hash check too, so timing does not reveal which accounts exist.
         PasswordHash hash = found.map(Account::passwordHash).orElseGet(hasher::decoy);
         boolean matches = hasher.matches(password, hash);
         if (found.isEmpty() || !matches || !found.get().active()) {
-            limits.loginFailed(client, throttled);
+            attempt.failed();
             return reject(BAD_CREDENTIALS);
         }
-        limits.loginSucceeded(client, throttled);
+        attempt.succeeded();
         Account account = found.get();
         if (settings.emailVerification() == EmailVerification.MANDATORY && !account.emailVerified()) {
             return reject(NOT_VERIFIED);

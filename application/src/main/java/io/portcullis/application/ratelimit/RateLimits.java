@@ -84,26 +84,28 @@ public final class RateLimits {
     }
 
     /**
-     * Refuses a login attempt whose IP or (login, IP) pair is held back, before its password is
-     * checked; counts nothing.
+     * Starts a login attempt: refuses it when its IP or (login, IP) pair is held back, before its
+     * password is checked; counts nothing yet. Report the attempt's end to the answer.
      *
      * @param login the account's identity, or the login as typed when no account has it
      * @throws RateLimitExceededException when held back
      */
-    public void checkLogin(ClientDetails client, String login) {
+    public LoginAttempt loginAttempt(ClientDetails client, String login) {
         List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
+        String pair = pairKey(client, login);
         if (rules.isEmpty()) {
-            return;
+            return new LoginAttempt(this, client, pair, false);
         }
         Instant now = clock.instant();
         Duration wait = Duration.ZERO;
-        String pair = pairKey(client, login);
+        boolean pairCounted = false;
         for (int i = 0; i < rules.size(); i++) {
             Rate rate = rules.get(i);
             Optional<String> digest = rate.per() == Rate.Per.IP ? ipKey(client) : Optional.of(pair);
             if (digest.isPresent()) {
                 Optional<RateLimitCounters.Window> window =
                         counters.read(bucket(RateLimitedAction.LOGIN_FAILED, i), digest.get(), now);
+                pairCounted |= rate.per() == Rate.Per.KEY && window.isPresent();
                 if (window.isPresent() && window.get().hits() >= rate.amount()) {
                     wait = longer(wait, Duration.between(now, window.get().endsAt()));
                 }
@@ -116,16 +118,44 @@ public final class RateLimits {
         if (wait.isPositive()) {
             throw throttled(RateLimitedAction.LOGIN_FAILED, wait);
         }
+        pairCounted |= counters.read(BREACHES, pair, now).isPresent();
+        return new LoginAttempt(this, client, pair, pairCounted);
     }
 
-    /** Counts a failed login of {@code login} from the client; a pair that reaches a per-key rule backs off longer each time. */
-    public void loginFailed(ClientDetails client, String login) {
-        List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
-        if (rules.isEmpty()) {
-            return;
+    /**
+     * A login attempt let through: its failure is counted, its success forgets the pair (only
+     * when the pair has counters, so a plain successful login writes nothing).
+     */
+    public static final class LoginAttempt {
+
+        private final RateLimits limits;
+        private final ClientDetails client;
+        private final String pair;
+        private final boolean pairCounted;
+
+        private LoginAttempt(RateLimits limits, ClientDetails client, String pair, boolean pairCounted) {
+            this.limits = limits;
+            this.client = client;
+            this.pair = pair;
+            this.pairCounted = pairCounted;
         }
+
+        /** Counts the failure; a pair that reaches a per-key rule backs off longer each time. */
+        public void failed() {
+            limits.loginFailed(client, pair);
+        }
+
+        /** Forgets the failures of the pair, and its backoff. */
+        public void succeeded() {
+            if (pairCounted) {
+                limits.forget(pair);
+            }
+        }
+    }
+
+    private void loginFailed(ClientDetails client, String pair) {
+        List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
         Instant now = clock.instant();
-        String pair = pairKey(client, login);
         for (int i = 0; i < rules.size(); i++) {
             Rate rate = rules.get(i);
             Optional<String> digest = rate.per() == Rate.Per.IP ? ipKey(client) : Optional.of(pair);
@@ -139,13 +169,8 @@ public final class RateLimits {
         }
     }
 
-    /** Forgets the failures of {@code login} from the client's IP, and its backoff. */
-    public void loginSucceeded(ClientDetails client, String login) {
+    private void forget(String pair) {
         List<Rate> rules = settings.rulesOf(RateLimitedAction.LOGIN_FAILED);
-        if (rules.isEmpty()) {
-            return;
-        }
-        String pair = pairKey(client, login);
         for (int i = 0; i < rules.size(); i++) {
             if (rules.get(i).per() == Rate.Per.KEY) {
                 counters.clear(bucket(RateLimitedAction.LOGIN_FAILED, i), pair);

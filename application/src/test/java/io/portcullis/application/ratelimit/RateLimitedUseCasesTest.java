@@ -166,6 +166,21 @@ class RateLimitedUseCasesTest {
         for (int i = 0; i < 30; i++) {
             assertThat(logIn("gina@example.com", PASSWORD, OWNER)).isInstanceOf(LogIn.Outcome.LoggedIn.class);
         }
+        for (String bucket : List.of("login-failed/0", "login-failed/1", "login-failed/breaches", "login-failed/backoff")) {
+            assertThat(app.rateLimitCounters.keysOf(bucket)).as("a plain successful login writes no counter").isEmpty();
+        }
+    }
+
+    @Test
+    void a_success_after_failures_leaves_no_counter_of_the_pair() {
+        register("hugo@example.com");
+        logIn("hugo@example.com", "typo", OWNER);
+        assertThat(app.rateLimitCounters.keysOf("login-failed/1")).hasSize(1);
+
+        logIn("hugo@example.com", PASSWORD, OWNER);
+
+        assertThat(app.rateLimitCounters.keysOf("login-failed/1")).isEmpty();
+        assertThat(app.rateLimitCounters.keysOf("login-failed/0")).as("the IP's failures stay").hasSize(1);
     }
 
     // ------------------------------------------------------------------ registration

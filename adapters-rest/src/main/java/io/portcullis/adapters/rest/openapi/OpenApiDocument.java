@@ -25,6 +25,10 @@ public final class OpenApiDocument {
     static final String VERSION = "3.1.0";
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String RESPONSES = "#/components/responses/";
+    /** The endpoints whose POST counts against a rate limit. */
+    private static final java.util.Set<String> RATE_LIMITED = java.util.Set.of(EndpointCatalogue.LOGIN,
+            EndpointCatalogue.REGISTRATION, EndpointCatalogue.PASSWORD_RESET, EndpointCatalogue.RESEND_EMAIL,
+            EndpointCatalogue.TOKEN_REFRESH);
     private static final String BEARER = "jwtBearer";
     private static final String COOKIE = "jwtCookie";
     private static final String KEY = "tokenKey";
@@ -369,6 +373,11 @@ public final class OpenApiDocument {
                 responses.put("413", refTo("PayloadTooLarge"));
                 responses.put("415", refTo("UnsupportedMediaType"));
             }
+        }
+        if (RATE_LIMITED.contains(spec.key()) && method.equals("POST")) {
+            responses.put("429", refTo("Throttled"));
+        }
+        if (spec.browsable()) {
             responses.put("503", refTo("Unavailable"));
         }
         responses.put("default", refTo("Error"));
@@ -645,6 +654,12 @@ public final class OpenApiDocument {
         responses.put("PayloadTooLarge", json("The body is larger than http.max-request-bytes.", "Detail"));
         responses.put("UnsupportedMediaType", json("A body that is neither JSON, form-encoded nor multipart.",
                 "Detail"));
+        var throttled = new LinkedHashMap<String, Object>();
+        throttled.put("description", "A rate limit is reached (rate-limits.*): \"Request was throttled. Expected available"
+                + " in N seconds.\"; retry after the given seconds.");
+        throttled.put("headers", Map.of("Retry-After", Map.of("schema", Map.of("type", "integer"))));
+        throttled.put("content", Map.of("application/json", Map.of("schema", Map.of("$ref", ref("Detail")))));
+        responses.put("Throttled", throttled);
         var unavailable = new LinkedHashMap<String, Object>();
         unavailable.put("description", "Busy, or the database is out of reach: retry after the given seconds.");
         unavailable.put("headers", Map.of("Retry-After", Map.of("schema", Map.of("type", "integer"))));
