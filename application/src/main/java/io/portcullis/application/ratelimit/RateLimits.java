@@ -2,6 +2,8 @@ package io.portcullis.application.ratelimit;
 
 import io.portcullis.application.port.RateLimitCounters;
 import io.portcullis.domain.session.ClientDetails;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Applies the rules of {@link RateLimitSettings} through shared {@link RateLimitCounters}. Use
@@ -20,7 +23,7 @@ import java.util.Optional;
  * <p>Counters are fixed windows that open at their first hit: one row per counter, updated in
  * one atomic statement on any database, at the price that a client may squeeze up to twice a
  * rule's amount into one period around a window's end. Keys reach the counters as SHA-256
- * digests only: no address, login or IP is stored.
+ * digests only: no address, login or IP is stored. An IPv6 client counts by its /64 network.
  *
  * <p>Failed logins are counted per IP and per (account or login as typed, IP) pair, never per
  * account alone: an attacker's failures hold back their own IP and pairs, and the owner, from
@@ -35,6 +38,7 @@ public final class RateLimits {
     static final String BREACHES = RateLimitedAction.LOGIN_FAILED.settingName() + "/breaches";
     static final String BACKOFF = RateLimitedAction.LOGIN_FAILED.settingName() + "/backoff";
 
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final RateLimits UNLIMITED = new RateLimits(null, RateLimitSettings.off(), Clock.systemUTC());
 
     private final RateLimitCounters counters;
@@ -207,11 +211,30 @@ public final class RateLimits {
     }
 
     private static Optional<String> ipKey(ClientDetails client) {
-        return client.ipAddress().map(ip -> digest("ip", ip));
+        return client.ipAddress().map(ip -> digest("ip", network(ip)));
     }
 
     private static String pairKey(ClientDetails client, String login) {
-        return digest("pair", login + "\u0000" + client.ipAddress().orElse(""));
+        return digest("pair", login + "\u0000" + client.ipAddress().map(RateLimits::network).orElse(""));
+    }
+
+    /**
+     * What a rule counts as one client: an IPv4 address, or the /64 network of an IPv6 one, since
+     * one subscriber usually holds a whole /64 and could take a new address for every request.
+     */
+    static String network(String ip) {
+        if (!ip.contains(":") || !IPV6.matcher(ip).matches()) {
+            return ip;
+        }
+        try {
+            // Only hex digits, colons and dots: a literal, parsed without any name lookup.
+            byte[] address = InetAddress.getByName("[" + ip + "]").getAddress();
+            return address.length == 16
+                    ? HexFormat.of().formatHex(address, 0, 8) + "::/64"
+                    : InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            return ip;
+        }
     }
 
     private static Duration longer(Duration a, Duration b) {
