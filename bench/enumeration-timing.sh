@@ -33,6 +33,7 @@ PORTCULLIS_HTTP_PORT=$port \
 PORTCULLIS_DATABASE_URL="jdbc:h2:file:$work/db/portcullis" \
 PORTCULLIS_ACCOUNT_EMAIL_VERIFICATION=mandatory \
 PORTCULLIS_MAIL_BACKEND=file \
+PORTCULLIS_RATE_LIMITS_ENABLED=false \
 PORTCULLIS_MAIL_FILE_DIR="$work/mail" \
 PORTCULLIS_JWT_SECRET=$(head -c 48 /dev/urandom | base64 | tr -d '\n') \
   "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" >"$work/server.log" 2>&1 &
