@@ -1,5 +1,6 @@
 package io.portcullis.application.timing;
 
+import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
@@ -12,7 +13,8 @@ import java.util.function.LongSupplier;
  * and makes one down the cheaper branch wait until it has taken as long as one of them, picked at
  * random: the cheaper branch then takes its time from the same distribution, whatever the
  * database, the machine or its load. A pause always ends late (the thread must be scheduled
- * again, later still on a busy machine), so the equalizer learns by how much and asks for less.
+ * again, later still on a busy machine), so the equalizer learns by how much, as the median of
+ * recent pauses (a rare very late one must not shorten every pause after it), and asks for less.
  */
 public final class TimingEqualizer {
 
@@ -24,7 +26,9 @@ public final class TimingEqualizer {
     private final long[] recent = new long[SAMPLES];
     private int count;
     private int next;
-    private long lateness;
+    private final long[] recentLateness = new long[SAMPLES];
+    private int latenessCount;
+    private int nextLateness;
 
     /** Waits the given number of nanoseconds. */
     @FunctionalInterface
@@ -67,12 +71,18 @@ public final class TimingEqualizer {
     }
 
     private synchronized long lateness() {
-        return lateness;
+        if (latenessCount == 0) {
+            return 0;
+        }
+        long[] sorted = Arrays.copyOf(recentLateness, latenessCount);
+        Arrays.sort(sorted);
+        return sorted[latenessCount / 2];
     }
 
-    /** An exponentially weighted average, weight 1/8: steady, yet quick to follow the load. */
     private synchronized void learnLateness(long late) {
-        lateness += (Math.max(0, late) - lateness) / 8;
+        recentLateness[nextLateness] = Math.max(0, late);
+        nextLateness = (nextLateness + 1) % SAMPLES;
+        latenessCount = Math.min(latenessCount + 1, SAMPLES);
     }
 
     private synchronized void remember(long elapsed) {

@@ -104,4 +104,21 @@ class TimingEqualizerTest {
         assertThat(durations.getFirst()).isEqualTo(10_800);
         assertThat(durations.getLast()).as("lateness learnt").isBetween(10_000L, 10_100L);
     }
+
+    @Test
+    void aRareVeryLatePauseDoesNotShortenTheOthers() {
+        request(10_000, true);
+        late = 100;
+        for (int i = 0; i < 20; i++) {
+            request(1_000, false);
+        }
+        late = 50_000;
+        request(1_000, false);
+        late = 100;
+
+        long started = now;
+        request(1_000, false);
+
+        assertThat(now - started).isBetween(9_900L, 10_100L);
+    }
 }
