@@ -1,14 +1,18 @@
 package io.portcullis.application.confirmation;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.OneTimeTokenStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.onetime.OneTimeKey;
 import io.portcullis.domain.onetime.OneTimeToken;
 import io.portcullis.domain.onetime.OneTimeTokenPurpose;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.TextField;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -35,25 +39,38 @@ public final class ConfirmEmail {
     private final OneTimeTokenStore tokens;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public ConfirmEmail(AccountStore accounts, OneTimeTokenStore tokens, TransactionRunner transactions, Clock clock) {
+    public ConfirmEmail(AccountStore accounts, OneTimeTokenStore tokens, TransactionRunner transactions, Clock clock,
+            AuditTrail audit) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Outcome confirm(FieldInput keyInput) {
+        return confirm(keyInput, ClientDetails.unknown());
+    }
+
+    /** @param client who sends the key back, for the audit trail */
+    public Outcome confirm(FieldInput keyInput, ClientDetails client) {
         var errors = ValidationErrors.builder();
         Optional<String> key = TextField.required().maxLength(512).read("key", keyInput, errors);
         if (key.isEmpty()) {
             return new Outcome.Invalid(errors.build());
         }
-        return confirm(key.get());
+        return confirm(key.get(), client);
     }
 
     /** The key of a link, as it arrives in a URL path. */
     public Outcome confirm(String key) {
+        return confirm(key, ClientDetails.unknown());
+    }
+
+    /** The key of a link, as it arrives in a URL path, followed by {@code client}. */
+    public Outcome confirm(String key, ClientDetails client) {
         if (key.isBlank() || key.length() > 512) {
             return new Outcome.NotFound();
         }
@@ -68,6 +85,8 @@ public final class ConfirmEmail {
                     .<Outcome>map(account -> {
                         Account confirmed = account.withEmailVerified();
                         accounts.update(confirmed);
+                        audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.EMAIL_CONFIRMED, now,
+                                confirmed.id(), client));
                         return new Outcome.Confirmed(confirmed);
                     })
                     .orElseGet(Outcome.NotFound::new));

@@ -1,6 +1,7 @@
 package io.portcullis.application.login;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.PasswordHasher;
 import io.portcullis.application.port.TransactionRunner;
@@ -11,9 +12,13 @@ import io.portcullis.application.token.Credentials;
 import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.TokenPair;
 import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.PasswordHash;
 import io.portcullis.domain.account.Username;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.Messages;
@@ -61,15 +66,12 @@ public final class LogIn {
     private final TransactionRunner transactions;
     private final Clock clock;
     private final RateLimits limits;
-
-    public LogIn(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer, AccountSettings settings,
-            TransactionRunner transactions, Clock clock) {
-        this(accounts, hasher, issuer, settings, transactions, clock, RateLimits.unlimited());
-    }
+    private final AuditTrail audit;
 
     /** @param limits counts failed logins and refuses held-back ones before their password is checked */
     public LogIn(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer, AccountSettings settings,
-            TransactionRunner transactions, Clock clock, RateLimits limits) {
+            TransactionRunner transactions, Clock clock, RateLimits limits, AuditTrail audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.accounts = accounts;
         this.hasher = hasher;
@@ -89,6 +91,7 @@ public final class LogIn {
         Optional<String> password = TextField.required().maxLength(settings.passwordMaxLength())
                 .read("password", command.password(), errors);
         if (errors.hasErrors()) {
+            refused(Optional.empty(), command.client(), AuditReasons.INCOMPLETE);
             return new Outcome.Rejected(errors.build());
         }
         Optional<String> givenEmail = email.filter(e -> !e.isEmpty());
@@ -104,6 +107,7 @@ public final class LogIn {
             case USERNAME_EMAIL -> givenEmail.map(this::byEmail).or(() -> givenUsername.map(this::byUsernameOrEmail));
         };
         if (lookup.isEmpty() || password.isEmpty()) {
+            refused(Optional.empty(), command.client(), AuditReasons.INCOMPLETE);
             return reject(missingCredentialsMessage());
         }
         return authenticate(lookup.get(), login.orElseThrow(), password.get(), command.client());
@@ -117,13 +121,18 @@ public final class LogIn {
         // An unknown login pays for one hash check too, so timing does not reveal which accounts exist.
         PasswordHash hash = found.map(Account::passwordHash).orElseGet(hasher::decoy);
         boolean matches = hasher.matches(password, hash);
+        Optional<AccountId> id = found.map(Account::id);
         if (found.isEmpty() || !matches || !found.get().active()) {
             attempt.failed();
+            // The answer is the same for all three; the trail tells them apart for an investigation.
+            refused(id, client, found.isEmpty() ? AuditReasons.UNKNOWN_ACCOUNT
+                    : !matches ? AuditReasons.WRONG_PASSWORD : AuditReasons.INACTIVE);
             return reject(BAD_CREDENTIALS);
         }
         attempt.succeeded();
         Account account = found.get();
         if (settings.emailVerification() == EmailVerification.MANDATORY && !account.emailVerified()) {
+            refused(id, client, AuditReasons.NOT_VERIFIED);
             return reject(NOT_VERIFIED);
         }
         Optional<PasswordHash> upgraded = hasher.needsRehash(account.passwordHash())
@@ -133,8 +142,16 @@ public final class LogIn {
         return transactions.inTransaction(() -> {
             upgraded.ifPresent(newHash -> upgradeHash(account, newHash));
             accounts.recordLogin(account.id(), now);
+            audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.LOGIN_SUCCEEDED, now, account.id(),
+                    client));
             return new Outcome.LoggedIn(account, issuer.openSession(account.id(), now, client));
         });
+    }
+
+    /** Nothing changes with a refused login, so its event is recorded on its own. */
+    private void refused(Optional<AccountId> account, ClientDetails client, String reason) {
+        audit.record(AuthenticationEvent.failed(AuthenticationEventType.LOGIN_FAILED, clock.instant(), account, client,
+                reason));
     }
 
     private void upgradeHash(Account account, PasswordHash hash) {

@@ -1,8 +1,12 @@
 package io.portcullis.application.login;
 
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.TokenClaims;
 import io.portcullis.application.token.TokenRefusal;
 import io.portcullis.domain.session.TokenType;
@@ -17,8 +21,21 @@ import java.util.Optional;
  */
 public final class LogOut {
 
-    /** The refresh token from the body or, when the body has none, from the refresh cookie. */
-    public record Command(FieldInput refresh, Optional<String> cookie) {}
+    /**
+     * The refresh token from the body or, when the body has none, from the refresh cookie.
+     *
+     * @param client who logs out, for the audit trail
+     */
+    public record Command(FieldInput refresh, Optional<String> cookie, ClientDetails client) {
+
+        public Command {
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput refresh, Optional<String> cookie) {
+            this(refresh, cookie, ClientDetails.unknown());
+        }
+    }
 
     public sealed interface Outcome {
         record LoggedOut() implements Outcome {}
@@ -30,12 +47,15 @@ public final class LogOut {
     private final SessionStore sessions;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public LogOut(TokenCodec codec, SessionStore sessions, TransactionRunner transactions, Clock clock) {
+    public LogOut(TokenCodec codec, SessionStore sessions, TransactionRunner transactions, Clock clock,
+            AuditTrail audit) {
         this.codec = codec;
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Outcome logOut(Command command) {
@@ -59,6 +79,8 @@ public final class LogOut {
         return transactions.inTransaction(() -> switch (sessions.consume(claims.jti(), now)) {
             case CONSUMED -> {
                 sessions.revoke(claims.session(), now);
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.LOGGED_OUT, now, claims.account(),
+                        command.client()));
                 yield new Outcome.LoggedOut();
             }
             case ALREADY_USED -> new Outcome.Refused(TokenRefusal.BLACKLISTED);

@@ -1,6 +1,7 @@
 package io.portcullis.application.password;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.OneTimeTokenStore;
@@ -12,7 +13,11 @@ import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.account.PasswordHash;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.onetime.OneTimeTokenPurpose;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.TextField;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -27,12 +32,21 @@ import java.util.Optional;
  */
 public final class ChangePassword {
 
-    /** @param languages the client's preferred languages, best first, for the notice mail */
+    /**
+     * @param languages the client's preferred languages, best first, for the notice mail
+     * @param client who changes the password, for the audit trail
+     */
     public record Command(AccountId account, FieldInput oldPassword, FieldInput newPassword1, FieldInput newPassword2,
-            List<String> languages) {
+            List<String> languages, ClientDetails client) {
 
         public Command {
             languages = List.copyOf(languages);
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(AccountId account, FieldInput oldPassword, FieldInput newPassword1, FieldInput newPassword2,
+                List<String> languages) {
+            this(account, oldPassword, newPassword1, newPassword2, languages, ClientDetails.unknown());
         }
 
         public Command(AccountId account, FieldInput oldPassword, FieldInput newPassword1, FieldInput newPassword2) {
@@ -60,10 +74,11 @@ public final class ChangePassword {
     private final NewPasswordRules rules;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ChangePassword(AccountStore accounts, SessionStore sessions, OneTimeTokenStore oneTimeTokens,
             MailOutbox outbox, PasswordHasher hasher, AccountSettings settings, MailFlowSettings mail,
-            TransactionRunner transactions, Clock clock) {
+            TransactionRunner transactions, Clock clock, AuditTrail audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.oneTimeTokens = oneTimeTokens;
@@ -74,6 +89,7 @@ public final class ChangePassword {
         this.rules = new NewPasswordRules(settings);
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Outcome change(Command command) {
@@ -87,7 +103,13 @@ public final class ChangePassword {
         if (settings.oldPasswordRequired()) {
             passwordField.read("old_password", command.oldPassword(), errors)
                     .filter(old -> !hasher.matches(old, account.passwordHash()))
-                    .ifPresent(old -> errors.add("old_password", WRONG_OLD_PASSWORD));
+                    .ifPresent(old -> {
+                        errors.add("old_password", WRONG_OLD_PASSWORD);
+                        // Someone holding a stolen access token may be guessing the password.
+                        audit.record(AuthenticationEvent.failed(AuthenticationEventType.PASSWORD_CHANGED,
+                                clock.instant(), Optional.of(account.id()), command.client(),
+                                AuditReasons.WRONG_PASSWORD));
+                    });
         }
         Optional<String> new1 = passwordField.read("new_password1", command.newPassword1(), errors);
         Optional<String> new2 = passwordField.read("new_password2", command.newPassword2(), errors);
@@ -105,8 +127,12 @@ public final class ChangePassword {
                 Account changed = account.withPassword(hash, now);
                 accounts.update(changed);
                 oneTimeTokens.revokeAll(account.id(), OneTimeTokenPurpose.PASSWORD_RESET, now);
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.PASSWORD_CHANGED, now, account.id(),
+                        command.client()));
                 if (settings.logoutOnPasswordChange()) {
                     sessions.revokeAll(account.id(), now);
+                    audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SESSION_REVOKED, now,
+                            account.id(), command.client()).because(AuditReasons.PASSWORD_CHANGED));
                 }
                 notice.queue(changed, mail.languageFor(command.languages()), now);
                 return new Outcome.Changed();

@@ -1,6 +1,7 @@
 package io.portcullis.application.password;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.OneTimeTokenStore;
@@ -12,8 +13,12 @@ import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.account.PasswordHash;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.onetime.OneTimeKey;
 import io.portcullis.domain.onetime.OneTimeTokenPurpose;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.Messages;
 import io.portcullis.domain.validation.TextField;
@@ -30,10 +35,17 @@ import java.util.Optional;
  */
 public final class ConfirmPasswordReset {
 
+    /** @param client who follows the link, for the audit trail */
     public record Command(FieldInput newPassword1, FieldInput newPassword2, FieldInput uid, FieldInput token,
-            List<String> languages) {
+            List<String> languages, ClientDetails client) {
         public Command {
             languages = List.copyOf(languages);
+            java.util.Objects.requireNonNull(client, "client");
+        }
+
+        public Command(FieldInput newPassword1, FieldInput newPassword2, FieldInput uid, FieldInput token,
+                List<String> languages) {
+            this(newPassword1, newPassword2, uid, token, languages, ClientDetails.unknown());
         }
     }
 
@@ -53,10 +65,11 @@ public final class ConfirmPasswordReset {
     private final PasswordChangeNotice notice;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ConfirmPasswordReset(AccountStore accounts, SessionStore sessions, OneTimeTokenStore tokens,
             MailOutbox outbox, PasswordHasher hasher, AccountSettings settings, MailFlowSettings mail,
-            TransactionRunner transactions, Clock clock) {
+            TransactionRunner transactions, Clock clock, AuditTrail audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -67,6 +80,7 @@ public final class ConfirmPasswordReset {
         this.notice = new PasswordChangeNotice(outbox, mail);
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Outcome confirm(Command command) {
@@ -99,21 +113,25 @@ public final class ConfirmPasswordReset {
         PasswordHash hash = hasher.hash(new2.get());
         String language = mail.languageFor(command.languages());
         try {
-            return transactions.inTransaction(() -> reset(owner, digest, hash, language, now));
+            return transactions.inTransaction(() -> reset(owner, digest, hash, language, command.client(), now));
         } catch (ConcurrentUpdateException e) {
             return invalid("token");
         }
     }
 
-    private Outcome reset(AccountId owner, String digest, PasswordHash hash, String language, Instant now) {
+    private Outcome reset(AccountId owner, String digest, PasswordHash hash, String language, ClientDetails client,
+            Instant now) {
         if (!tokens.consume(digest, OneTimeTokenPurpose.PASSWORD_RESET, now)) {
             return invalid("token");
         }
         Account changed = accounts.findById(owner).orElseThrow().withPassword(hash, now);
         accounts.update(changed);
         tokens.revokeAll(owner, OneTimeTokenPurpose.PASSWORD_RESET, now);
+        audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.PASSWORD_RESET, now, owner, client));
         if (mail.logoutOnPasswordReset()) {
             sessions.revokeAll(owner, now);
+            audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SESSION_REVOKED, now, owner, client)
+                    .because(AuditReasons.PASSWORD_RESET));
         }
         notice.queue(changed, language, now);
         return new Outcome.Reset();

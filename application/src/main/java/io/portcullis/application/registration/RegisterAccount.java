@@ -3,6 +3,7 @@ package io.portcullis.application.registration;
 import io.portcullis.application.confirmation.EmailConfirmations;
 import io.portcullis.application.mail.MailVariables;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.DuplicateAccountException;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.PasswordHasher;
@@ -22,6 +23,8 @@ import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.NewAccount;
 import io.portcullis.domain.account.Profile;
 import io.portcullis.domain.account.Username;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.mail.OutgoingMail;
 import io.portcullis.domain.password.PasswordSubject;
@@ -109,18 +112,14 @@ public final class RegisterAccount {
     private final boolean hideTakenAddresses;
     private final TimingEqualizer timing = new TimingEqualizer();
     private final RateLimits limits;
-
-    public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
-            EmailConfirmations confirmations, MailOutbox outbox, AccountSettings settings, MailFlowSettings mail,
-            EnumerationProtection protection, TransactionRunner transactions, Clock clock) {
-        this(accounts, hasher, issuer, confirmations, outbox, settings, mail, protection, transactions, clock,
-                RateLimits.unlimited());
-    }
+    private final AuditTrail audit;
 
     /** @param limits counts every registration per client IP, before any field is checked */
     public RegisterAccount(AccountStore accounts, PasswordHasher hasher, SessionOpener issuer,
             EmailConfirmations confirmations, MailOutbox outbox, AccountSettings settings, MailFlowSettings mail,
-            EnumerationProtection protection, TransactionRunner transactions, Clock clock, RateLimits limits) {
+            EnumerationProtection protection, TransactionRunner transactions, Clock clock, RateLimits limits,
+            AuditTrail audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.accounts = accounts;
         this.confirmations = confirmations;
@@ -200,6 +199,7 @@ public final class RegisterAccount {
 
     private Outcome create(NewAccount candidate, String language, ClientDetails client, Instant now) {
         Account account = accounts.add(candidate);
+        audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.ACCOUNT_CREATED, now, account.id(), client));
         if (settings.emailVerification() != EmailVerification.NONE && account.email().isPresent()) {
             confirmations.send(account, MailKind.EMAIL_CONFIRMATION_SIGNUP, language, now);
         }

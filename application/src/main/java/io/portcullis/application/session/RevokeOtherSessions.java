@@ -1,9 +1,14 @@
 package io.portcullis.application.session;
 
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.session.ActiveSession;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,11 +17,17 @@ import java.util.Objects;
 /** "Log out everywhere else": ends every session of the caller's account but the one making the request. */
 public final class RevokeOtherSessions {
 
-    public record Command(AccountId account, SessionId current) {
+    /** @param client who asks, for the audit trail */
+    public record Command(AccountId account, SessionId current, ClientDetails client) {
 
         public Command {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(current, "current");
+            Objects.requireNonNull(client, "client");
+        }
+
+        public Command(AccountId account, SessionId current) {
+            this(account, current, ClientDetails.unknown());
         }
     }
 
@@ -26,11 +37,13 @@ public final class RevokeOtherSessions {
     private final SessionStore sessions;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public RevokeOtherSessions(SessionStore sessions, TransactionRunner transactions, Clock clock) {
+    public RevokeOtherSessions(SessionStore sessions, TransactionRunner transactions, Clock clock, AuditTrail audit) {
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Revoked revoke(Command command) {
@@ -40,6 +53,8 @@ public final class RevokeOtherSessions {
             for (ActiveSession session : sessions.activeSessions(command.account(), now)) {
                 if (!session.id().equals(command.current())) {
                     sessions.revoke(session.id(), now);
+                    audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SESSION_REVOKED, now,
+                            command.account(), command.client()).because(AuditReasons.REVOKED_BY_OWNER));
                     count++;
                 }
             }

@@ -1,8 +1,13 @@
 package io.portcullis.application.session;
 
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,11 +20,19 @@ import java.util.Objects;
  */
 public final class RevokeSession {
 
-    /** @param session the id as the client sent it, not yet checked */
-    public record Command(AccountId account, String session) {
+    /**
+     * @param session the id as the client sent it, not yet checked
+     * @param client who ends the session, for the audit trail
+     */
+    public record Command(AccountId account, String session, ClientDetails client) {
 
         public Command {
             Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(client, "client");
+        }
+
+        public Command(AccountId account, String session) {
+            this(account, session, ClientDetails.unknown());
         }
     }
 
@@ -32,21 +45,37 @@ public final class RevokeSession {
     private final SessionStore sessions;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public RevokeSession(SessionStore sessions, TransactionRunner transactions, Clock clock) {
+    public RevokeSession(SessionStore sessions, TransactionRunner transactions, Clock clock, AuditTrail audit) {
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Outcome revoke(Command command) {
+        return end(command, AuthenticationEvent.succeeded(AuthenticationEventType.SESSION_REVOKED, clock.instant(),
+                command.account(), command.client()).because(AuditReasons.REVOKED_BY_OWNER));
+    }
+
+    /**
+     * Token mode's logout: the session of the key that authenticated the request ends, and the
+     * trail records a logout rather than a revocation.
+     */
+    public Outcome logOut(Command command) {
+        return end(command, AuthenticationEvent.succeeded(AuthenticationEventType.LOGGED_OUT, clock.instant(),
+                command.account(), command.client()));
+    }
+
+    private Outcome end(Command command, AuthenticationEvent event) {
         SessionId target;
         try {
             target = new SessionId(command.session() == null ? "" : command.session());
         } catch (IllegalArgumentException e) {
             return new Outcome.NotFound();
         }
-        Instant now = clock.instant();
+        Instant now = event.at();
         return transactions.inTransaction(() -> {
             boolean owned = sessions.activeSessions(command.account(), now).stream()
                     .anyMatch(session -> session.id().equals(target));
@@ -54,6 +83,7 @@ public final class RevokeSession {
                 return new Outcome.NotFound();
             }
             sessions.revoke(target, now);
+            audit.record(event);
             return new Outcome.Revoked(target);
         });
     }

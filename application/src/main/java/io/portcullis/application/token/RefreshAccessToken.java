@@ -4,12 +4,16 @@ import io.portcullis.domain.session.TokenType;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.TokenClaims;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TokenCodec;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.ratelimit.RateLimitedAction;
 import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.settings.TokenSettings;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.validation.FieldInput;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
@@ -54,15 +58,13 @@ public final class RefreshAccessToken {
     private final TransactionRunner transactions;
     private final Clock clock;
     private final RateLimits limits;
-
-    public RefreshAccessToken(TokenCodec codec, SessionStore sessions, AccountStore accounts, TokenIssuer issuer,
-            TokenSettings settings, TransactionRunner transactions, Clock clock) {
-        this(codec, sessions, accounts, issuer, settings, transactions, clock, RateLimits.unlimited());
-    }
+    private final AuditTrail audit;
 
     /** @param limits counts every refresh per client IP, before the token is read */
     public RefreshAccessToken(TokenCodec codec, SessionStore sessions, AccountStore accounts, TokenIssuer issuer,
-            TokenSettings settings, TransactionRunner transactions, Clock clock, RateLimits limits) {
+            TokenSettings settings, TransactionRunner transactions, Clock clock, RateLimits limits,
+            AuditTrail audit) {
+        this.audit = java.util.Objects.requireNonNull(audit, "audit");
         this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.codec = codec;
         this.sessions = sessions;
@@ -92,7 +94,7 @@ public final class RefreshAccessToken {
             return new Outcome.Refused(TokenRefusal.WRONG_TYPE);
         }
         return transactions.inTransaction(() -> {
-            Outcome outcome = rotate(claims, token, now);
+            Outcome outcome = rotate(claims, token, now, client);
             if (outcome instanceof Outcome.Refreshed) {
                 sessions.touch(claims.session(), now, client);
             }
@@ -100,7 +102,7 @@ public final class RefreshAccessToken {
         });
     }
 
-    private Outcome rotate(TokenClaims claims, String token, Instant now) {
+    private Outcome rotate(TokenClaims claims, String token, Instant now, ClientDetails client) {
         if (!sessions.isActive(claims.session())) {
             return new Outcome.Refused(TokenRefusal.BLACKLISTED);
         }
@@ -119,6 +121,10 @@ public final class RefreshAccessToken {
                 case CONSUMED -> { }
                 case ALREADY_USED -> {
                     sessions.revoke(claims.session(), now);
+                    audit.record(AuthenticationEvent.failed(AuthenticationEventType.REFRESH_REUSE_DETECTED, now,
+                            Optional.of(claims.account()), client, AuditReasons.REFRESH_TOKEN_REUSED));
+                    audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SESSION_REVOKED, now,
+                            claims.account(), client).because(AuditReasons.REFRESH_TOKEN_REUSED));
                     return new Outcome.Refused(TokenRefusal.BLACKLISTED);
                 }
                 case UNKNOWN -> {

@@ -1,11 +1,16 @@
 package io.portcullis.application.user;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.SessionStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
+import io.portcullis.domain.session.ClientDetails;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -29,12 +34,15 @@ public final class DeactivateAccount {
     private final SessionStore sessions;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public DeactivateAccount(AccountStore accounts, SessionStore sessions, TransactionRunner transactions, Clock clock) {
+    public DeactivateAccount(AccountStore accounts, SessionStore sessions, TransactionRunner transactions, Clock clock,
+            AuditTrail audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public Outcome deactivate(AccountId id) {
@@ -61,6 +69,9 @@ public final class DeactivateAccount {
             accounts.update(account);
         }
         sessions.revokeAll(id, now);
+        // An operator's act, not a client's: no client details.
+        audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SESSION_REVOKED, now, id,
+                ClientDetails.unknown()).because(AuditReasons.ACCOUNT_DEACTIVATED));
         return new Outcome.Deactivated(account);
     }
 }

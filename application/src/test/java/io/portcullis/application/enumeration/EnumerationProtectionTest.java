@@ -2,6 +2,7 @@ package io.portcullis.application.enumeration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.confirmation.EmailConfirmations;
 import io.portcullis.application.confirmation.ResendConfirmation;
 import io.portcullis.application.fakes.DirectTransactionRunner;
@@ -147,7 +148,7 @@ class EnumerationProtectionTest {
         var outbox = new InMemoryMailOutbox();
         var register = new RegisterAccount(racing, app.hasher, app.issuer,
                 new EmailConfirmations(app.keys, app.oneTimeTokens, outbox, app.mail), outbox, app.settings, app.mail,
-                EnumerationProtection.ON, new DirectTransactionRunner(), app.clock);
+                EnumerationProtection.ON, new DirectTransactionRunner(), app.clock, RateLimits.unlimited(), app.audit);
 
         assertThat(register.register(registration("alice@example.com", "An0ther-Secret!")))
                 .isEqualTo(new RegisterAccount.Outcome.OwnerNotified());

@@ -13,4 +13,9 @@ public final class SequentialKeyGenerator implements KeyGenerator {
     public OneTimeKey newKey() {
         return new OneTimeKey("key-" + next.incrementAndGet());
     }
+
+    /** How many keys were made so far: the last one is {@code key-<issued>}. */
+    public int issued() {
+        return next.get();
+    }
 }

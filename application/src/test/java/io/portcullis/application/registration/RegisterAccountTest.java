@@ -2,6 +2,7 @@ package io.portcullis.application.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.fakes.DirectTransactionRunner;
 import io.portcullis.application.fakes.InMemoryAccountStore;
 import io.portcullis.application.fixtures.ArticleSetup;
@@ -162,7 +163,8 @@ class RegisterAccountTest {
         var confirmations = new io.portcullis.application.confirmation.EmailConfirmations(
                 app.keys, app.oneTimeTokens, app.outbox, app.mail);
         var register = new RegisterAccount(racing, app.hasher, app.issuer, confirmations, app.outbox, app.settings,
-                app.mail, EnumerationProtection.OFF, new DirectTransactionRunner(), app.clock);
+                app.mail, EnumerationProtection.OFF, new DirectTransactionRunner(), app.clock, RateLimits.unlimited(),
+                app.audit);
         assertThat(errorsOf(register.register(alice())))
                 .containsExactly(Map.entry("email", List.of("A user is already registered with this e-mail address.")));
     }

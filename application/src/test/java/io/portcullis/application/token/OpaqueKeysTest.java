@@ -2,6 +2,7 @@ package io.portcullis.application.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.fakes.DirectTransactionRunner;
 import io.portcullis.application.fakes.FakePasswordHasher;
 import io.portcullis.application.fakes.InMemoryAccountStore;
@@ -10,6 +11,7 @@ import io.portcullis.application.fakes.MutableClock;
 import io.portcullis.application.fakes.SequentialKeyGenerator;
 import io.portcullis.application.fixtures.ArticleSetup;
 import io.portcullis.application.login.LogIn;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.session.RevokeSession;
 import io.portcullis.application.user.DeactivateAccount;
 import io.portcullis.domain.account.Account;
@@ -34,7 +36,7 @@ class OpaqueKeysTest {
     final FakePasswordHasher hasher = new FakePasswordHasher();
     final DirectTransactionRunner tx = new DirectTransactionRunner();
     final LogIn logIn = new LogIn(accounts, hasher, new KeyIssuer(new SequentialKeyGenerator(), sessions),
-            ArticleSetup.settings(), tx, clock);
+            ArticleSetup.settings(), tx, clock, RateLimits.unlimited(), AuditTrail.none());
     final AuthenticateKey authenticate = new AuthenticateKey(sessions, accounts, clock);
     final Account alice = accounts.add(new NewAccount(Optional.empty(),
             Optional.of(new EmailAddress("alice@example.com")), true, hasher.hash("Xq7!vLp2#Rt9"),
@@ -94,13 +96,13 @@ class OpaqueKeysTest {
         var session = ((AuthenticateKey.Outcome.Authenticated) authenticate.authenticate(laptop.key(),
                 ClientDetails.unknown())).session();
 
-        new RevokeSession(sessions, tx, clock).revoke(new RevokeSession.Command(alice.id(), session.value()));
+        new RevokeSession(sessions, tx, clock, AuditTrail.none()).revoke(new RevokeSession.Command(alice.id(), session.value()));
         assertThat(authenticate.authenticate(laptop.key(), ClientDetails.unknown()))
                 .isEqualTo(new AuthenticateKey.Outcome.Refused(TokenRefusal.INVALID_OR_EXPIRED));
         assertThat(authenticate.authenticate(phone.key(), ClientDetails.unknown()))
                 .isInstanceOf(AuthenticateKey.Outcome.Authenticated.class);
 
-        new DeactivateAccount(accounts, sessions, tx, clock).deactivate(alice.id());
+        new DeactivateAccount(accounts, sessions, tx, clock, AuditTrail.none()).deactivate(alice.id());
         assertThat(authenticate.authenticate(phone.key(), ClientDetails.unknown()))
                 .isEqualTo(new AuthenticateKey.Outcome.Refused(TokenRefusal.INVALID_OR_EXPIRED));
     }
