@@ -29,6 +29,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * session manager that the stores and the transaction runner share. Build one per deployment with
  * {@link #open}, hand it to {@link MyBatisAccountStore}, {@link MyBatisSessionStore},
  * {@link MyBatisOneTimeTokenStore}, {@link MyBatisMailOutbox}, {@link MyBatisRateLimitCounters},
+ * {@link MyBatisAuditTrail},
  * {@link MyBatisTransactionRunner} and {@link Housekeeping}, and close it at shutdown.
  *
  * <p>When the database goes away while the service runs, the stores throw
@@ -232,6 +233,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(MailOutboxMapper.class);
         configuration.addMapper(HousekeepingMapper.class);
         configuration.addMapper(RateLimitCounterMapper.class);
+        configuration.addMapper(AuditEventMapper.class);
         return configuration;
     }
 

@@ -27,6 +27,7 @@ import java.util.function.IntUnaryOperator;
  *       does not expire: it goes once revoked. A token of a purged session is refused as unknown.
  *   <li><b>Rate-limit counters</b> whose window ended: they count nothing any more, so they go
  *       at once, without a retention.
+ *   <li><b>Audit events</b> that occurred longer ago than the audit retention.
  * </ul>
  */
 public final class Housekeeping {
@@ -35,17 +36,18 @@ public final class Housekeeping {
      * How long ended rows stay before they are purged. Each is zero or more; a refresh-token
      * retention should cover the token codec's clock leeway.
      */
-    public record Retention(Duration oneTimeTokens, Duration refreshTokens, Duration sentMail) {
+    public record Retention(Duration oneTimeTokens, Duration refreshTokens, Duration sentMail, Duration auditEvents) {
 
         public Retention {
             requireNotNegative(oneTimeTokens, "one-time token");
             requireNotNegative(refreshTokens, "refresh token");
             requireNotNegative(sentMail, "sent mail");
+            requireNotNegative(auditEvents, "audit event");
         }
 
-        /** A week for one-time tokens and sent mail, a day for refresh tokens. */
+        /** A week for one-time tokens and sent mail, a day for refresh tokens, a year for audit events. */
         public static Retention defaults() {
-            return new Retention(Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(7));
+            return new Retention(Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(365));
         }
 
         private static void requireNotNegative(Duration retention, String what) {
@@ -57,7 +59,8 @@ public final class Housekeeping {
     }
 
     /** How many rows one {@link #purge} deleted, for the log. */
-    public record Purged(int oneTimeTokens, int refreshTokens, int sentMail, int sessions, int rateLimitCounters) {}
+    public record Purged(int oneTimeTokens, int refreshTokens, int sentMail, int sessions, int rateLimitCounters,
+            int auditEvents) {}
 
     /** Rows one {@code DELETE} removes at most, unless another batch size is given. */
     public static final int DEFAULT_BATCH_SIZE = 5_000;
@@ -95,13 +98,20 @@ public final class Housekeeping {
                 purgeRefreshTokens(now.minus(retention.refreshTokens())),
                 purgeSentMail(now.minus(retention.sentMail())),
                 purgeSessions(now.minus(retention.refreshTokens())),
-                purgeRateLimitCounters(now));
+                purgeRateLimitCounters(now),
+                purgeAuditEvents(now.minus(retention.auditEvents())));
     }
 
     /** Deletes the rate-limit counters whose window ended by {@code cutoff}; returns how many. */
     public int purgeRateLimitCounters(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
         return inBatches("purging rate-limit counters", batch -> mapper.deleteRateLimitCountersEndedBy(cutoff, batch));
+    }
+
+    /** Deletes the audit events that occurred before {@code cutoff}; returns how many. */
+    public int purgeAuditEvents(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return inBatches("purging audit events", batch -> mapper.deleteAuditEventsBefore(cutoff, batch));
     }
 
     /** Deletes the sessions revoked or expired before {@code cutoff}, and their tokens; returns how many sessions. */

@@ -17,4 +17,6 @@ interface HousekeepingMapper {
 
     /** Rate-limit counters whose window ended at the cutoff or before. */
     int deleteRateLimitCountersEndedBy(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
+
+    int deleteAuditEventsBefore(@Param("cutoff") Instant cutoff, @Param("batch") int batch);
 }

@@ -11,10 +11,13 @@ import io.portcullis.application.port.MailOutbox.QueuedMail;
 import io.portcullis.application.port.SessionStore.Consumption;
 import io.portcullis.domain.account.AccountId;
 import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.mail.OutgoingMail;
 import io.portcullis.domain.onetime.OneTimeKey;
 import io.portcullis.domain.onetime.OneTimeToken;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.session.SessionId;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,6 +73,7 @@ class HousekeepingTest {
         private final MyBatisSessionStore sessions;
         private final MyBatisOneTimeTokenStore tokens;
         private final MyBatisMailOutbox outbox;
+        private final MyBatisAuditTrail audit;
         private final Housekeeping housekeeping;
         private final MyBatisRateLimitCounters counters;
         private AccountId account;
@@ -79,6 +83,7 @@ class HousekeepingTest {
             accounts = new MyBatisAccountStore(database);
             sessions = new MyBatisSessionStore(database);
             tokens = new MyBatisOneTimeTokenStore(database);
+            audit = new MyBatisAuditTrail(database);
             outbox = new MyBatisMailOutbox(database);
             housekeeping = new Housekeeping(database);
             counters = new MyBatisRateLimitCounters(database);
@@ -224,6 +229,20 @@ class HousekeepingTest {
                     .isEqualTo(1);
         }
 
+        // ---------------------------------------------------------------- audit events
+
+        @Test
+        void audit_events_older_than_the_cutoff_are_purged_and_the_rest_kept() {
+            event(CUTOFF.minusSeconds(3600));
+            event(CUTOFF.minusMillis(1));
+            AuthenticationEvent atCutoff = event(CUTOFF);
+            AuthenticationEvent later = event(CUTOFF.plusSeconds(1));
+
+            assertThat(housekeeping.purgeAuditEvents(CUTOFF)).isEqualTo(2);
+
+            assertThat(audit.recordedBetween(NOW, CUTOFF.plus(Duration.ofDays(1)))).containsExactly(atCutoff, later);
+        }
+
         // ---------------------------------------------------------------- batches
 
         @Test
@@ -235,11 +254,12 @@ class HousekeepingTest {
                 token("ended-" + i, CUTOFF.minusSeconds(i + 1));
                 long sent = queueAndClaim();
                 outbox.markSent(sent, CUTOFF.minusSeconds(i + 1));
+                event(CUTOFF.minusSeconds(i + 1));
             }
             sessions.recordRefreshToken("live", session, account, CUTOFF.plusSeconds(1));
 
-            assertThat(small.purge(CUTOFF, new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO)))
-                    .isEqualTo(new Housekeeping.Purged(5, 5, 5, 0, 0));
+            assertThat(small.purge(CUTOFF, new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO))).isEqualTo(new Housekeeping.Purged(5, 5, 5, 0, 0, 5));
             assertThat(sessions.consume("live", CUTOFF)).isEqualTo(Consumption.CONSUMED);
             assertThat(statuses()).isEmpty();
             assertThatThrownBy(() -> new Housekeeping(database, 0)).isInstanceOf(IllegalArgumentException.class);
@@ -255,24 +275,36 @@ class HousekeepingTest {
             sessions.recordRefreshToken("expired-refresh", session, account, now.minus(Duration.ofDays(1)).minusMillis(1));
             long sent = queueAndClaim();
             outbox.markSent(sent, CUTOFF.minusMillis(1));
+            event(now.minus(Duration.ofDays(365)).minusMillis(1));
+            event(now.minus(Duration.ofDays(365)));
 
             counters.increment("signup/0", "ended", now.minusSeconds(61), Duration.ofMinutes(1));
 
             Housekeeping.Purged purged = housekeeping.purge(now, Housekeeping.Retention.defaults());
 
-            assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1, 1, 1));
+            assertThat(purged).isEqualTo(new Housekeeping.Purged(1, 1, 1, 1, 1, 1));
             assertThat(housekeeping.purge(now, Housekeeping.Retention.defaults()))
-                    .isEqualTo(new Housekeeping.Purged(0, 0, 0, 0, 0));
+                    .isEqualTo(new Housekeeping.Purged(0, 0, 0, 0, 0, 0));
         }
 
         @Test
         void a_negative_retention_is_refused() {
-            assertThatThrownBy(() -> new Housekeeping.Retention(Duration.ofDays(-1), Duration.ZERO, Duration.ZERO))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one-time token");
-            assertThat(new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO).sentMail()).isZero();
+            assertThatThrownBy(() -> new Housekeeping.Retention(Duration.ofDays(-1), Duration.ZERO, Duration.ZERO,
+                    Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one-time token");
+            assertThatThrownBy(() -> new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO,
+                    Duration.ofDays(-1))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("audit");
+            assertThat(new Housekeeping.Retention(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)
+                    .sentMail()).isZero();
         }
 
         // ---------------------------------------------------------------- helpers
+
+        private AuthenticationEvent event(Instant at) {
+            AuthenticationEvent event = AuthenticationEvent.succeeded(AuthenticationEventType.LOGIN_SUCCEEDED, at,
+                    account, ClientDetails.unknown());
+            audit.record(event);
+            return event;
+        }
 
         private OneTimeToken token(String name, Instant expiresAt) {
             OneTimeToken t = new OneTimeToken(new OneTimeKey(name + "-" + System.nanoTime()).digest(), PASSWORD_RESET,

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,9 +35,15 @@ public abstract class AuditTrailContract {
     /** What the trail kept with an instant in {@code [from, to)}, in the order recorded. */
     protected abstract List<AuthenticationEvent> recordedBetween(Instant from, Instant to);
 
-    private final Instant from = Instant.parse("2100-01-01T00:00:00Z")
-            .plus(Duration.ofDays(WINDOWS.incrementAndGet()));
-    private final Instant to = from.plus(Duration.ofDays(1));
+    private Instant from;
+    private Instant to;
+
+    /** A window of its own for every test, even when one instance runs them all. */
+    @BeforeEach
+    void newWindow() {
+        from = Instant.parse("2100-01-01T00:00:00Z").plus(Duration.ofDays(2 * WINDOWS.incrementAndGet()));
+        to = from.plus(Duration.ofDays(1));
+    }
 
     private List<AuthenticationEvent> recorded() {
         return recordedBetween(from, to);
