@@ -12,6 +12,7 @@ import io.portcullis.application.fakes.InMemoryRateLimitCounters;
 import io.portcullis.application.fakes.SequentialKeyGenerator;
 import io.portcullis.application.fakes.InMemorySessionStore;
 import io.portcullis.application.fakes.MutableClock;
+import io.portcullis.application.fakes.RecordingAuditTrail;
 import io.portcullis.application.fixtures.ArticleSetup;
 import io.portcullis.application.login.LogIn;
 import io.portcullis.application.login.LogOut;
@@ -69,6 +70,7 @@ public final class TestApp {
     public final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     public final SequentialKeyGenerator keys = new SequentialKeyGenerator();
     public final InMemoryRateLimitCounters rateLimitCounters = new InMemoryRateLimitCounters();
+    public final RecordingAuditTrail audit = new RecordingAuditTrail();
     public final AccountSettings settings;
     public final MailFlowSettings mail = ArticleSetup.mail();
 
@@ -122,26 +124,26 @@ public final class TestApp {
         SessionOpener issuer = opaqueKeys ? new KeyIssuer(new SecureRandomKeys(), sessions) : tokenIssuer;
         var confirmations = new EmailConfirmations(keys, oneTimeTokens, outbox, mail);
         register = new RegisterAccount(accounts, hasher, issuer, confirmations, outbox, settings, mail, protection,
-                transactions, clock, limits);
-        logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock, limits);
-        logOut = new LogOut(codec, sessions, transactions, clock);
+                transactions, clock, limits, audit);
+        logIn = new LogIn(accounts, hasher, issuer, settings, transactions, clock, limits, audit);
+        logOut = new LogOut(codec, sessions, transactions, clock, audit);
         updateUser = new UpdateUser(accounts, settings, transactions);
         changePassword = new ChangePassword(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
-                transactions, clock);
+                transactions, clock, audit);
         refresh = new RefreshAccessToken(codec, sessions, accounts, tokenIssuer, tokenSettings, transactions, clock,
-                limits);
+                limits, audit);
         verify = new VerifyToken(codec, sessions, clock);
         authenticate = new AuthenticateAccessToken(codec, sessions, accounts, clock);
-        confirmEmail = new ConfirmEmail(accounts, oneTimeTokens, transactions, clock);
+        confirmEmail = new ConfirmEmail(accounts, oneTimeTokens, transactions, clock, audit);
         resendConfirmation = new ResendConfirmation(accounts, confirmations, outbox, mail, protection, transactions,
                 clock, limits);
         requestReset = new RequestPasswordReset(accounts, oneTimeTokens, keys, outbox, mail, protection,
                 transactions, clock, limits);
         confirmReset = new ConfirmPasswordReset(accounts, sessions, oneTimeTokens, outbox, hasher, settings, mail,
-                transactions, clock);
+                transactions, clock, audit);
         listSessions = new ListSessions(sessions, clock);
-        revokeSession = new RevokeSession(sessions, transactions, clock);
-        revokeOtherSessions = new RevokeOtherSessions(sessions, transactions, clock);
+        revokeSession = new RevokeSession(sessions, transactions, clock, audit);
+        revokeOtherSessions = new RevokeOtherSessions(sessions, transactions, clock, audit);
         authenticateKey = new AuthenticateKey(sessions, accounts, clock);
     }
 

@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.html.ConfirmationPages;
 import io.portcullis.adapters.rest.negotiation.HtmlPreference;
 import io.portcullis.adapters.rest.response.AllowedMethods;
@@ -50,11 +52,12 @@ public final class ConfirmationLinkResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    public Response follow(@PathParam("key") String key, @Context HttpHeaders headers) {
+    public Response follow(@PathParam("key") String key, @Context HttpHeaders headers,
+            @Context ContainerRequestContext request) {
         if (!confirmOnGet) {
             return offerButton(key, headers);
         }
-        return switch (confirm.confirm(key)) {
+        return switch (confirm.confirm(key, Clients.of(request))) {
             case ConfirmEmail.Outcome.Confirmed confirmed -> answers.confirmed();
             case ConfirmEmail.Outcome.NotFound notFound -> answers.invalidLink(headers);
             // Only a key in a body can be malformed; one from the path is at worst unknown.

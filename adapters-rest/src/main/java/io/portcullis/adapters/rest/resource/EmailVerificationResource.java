@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.negotiation.HtmlPreference;
 import io.portcullis.adapters.rest.response.ErrorBodies;
@@ -43,9 +45,10 @@ public final class EmailVerificationResource {
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    public Response verify(RequestFields body, @Context HttpHeaders headers) {
+    public Response verify(RequestFields body, @Context HttpHeaders headers,
+            @Context ContainerRequestContext request) {
         boolean page = HtmlPreference.prefersHtml(headers);
-        return switch (confirm.confirm(RequestFields.orEmpty(body).get("key"))) {
+        return switch (confirm.confirm(RequestFields.orEmpty(body).get("key"), Clients.of(request))) {
             case ConfirmEmail.Outcome.Confirmed confirmed -> page ? answers.confirmed() : Answers.detail(200, OK);
             case ConfirmEmail.Outcome.NotFound notFound ->
                     page ? answers.invalidLink(headers) : ErrorBodies.detail(404, "Not found.");

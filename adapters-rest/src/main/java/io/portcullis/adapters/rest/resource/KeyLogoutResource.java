@@ -49,7 +49,8 @@ public final class KeyLogoutResource {
             case KeyAuthenticationFilter.Presented.Key key -> switch (authenticate.authenticate(key.key(),
                     Clients.of(request))) {
                 case AuthenticateKey.Outcome.Authenticated ok -> {
-                    revoke.revoke(new RevokeSession.Command(ok.account().id(), ok.session().value()));
+                    revoke.logOut(new RevokeSession.Command(ok.account().id(), ok.session().value(),
+                            Clients.of(request)));
                     yield Answers.detail(200, LogoutResource.LOGGED_OUT);
                 }
                 case AuthenticateKey.Outcome.Refused refused -> Unauthorized.keyRefused(refused.reason());

@@ -1,5 +1,6 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
 import io.portcullis.adapters.rest.auth.Unauthorized;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.cookie.DeletesTokenCookies;
@@ -62,7 +63,7 @@ public final class LogoutResource {
                 return refused.get();
             }
         }
-        var command = new LogOut.Command(fromBody, fromCookie);
+        var command = new LogOut.Command(fromBody, fromCookie, Clients.of(request));
         return switch (logOut.logOut(command)) {
             case LogOut.Outcome.LoggedOut out -> Answers.detail(200, LOGGED_OUT);
             case LogOut.Outcome.Refused refused -> Answers.detail(401, message(refused.reason()));

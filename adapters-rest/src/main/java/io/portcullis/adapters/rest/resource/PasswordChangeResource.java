@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.auth.AccountPrincipal;
 import io.portcullis.adapters.rest.auth.Authenticated;
 import io.portcullis.adapters.rest.body.RequestFields;
@@ -39,11 +41,12 @@ public final class PasswordChangeResource {
     }
 
     @POST
-    public Response change(RequestFields body, @Context SecurityContext security, @Context HttpHeaders headers) {
+    public Response change(RequestFields body, @Context SecurityContext security, @Context HttpHeaders headers,
+            @Context ContainerRequestContext request) {
         RequestFields fields = RequestFields.orEmpty(body);
         var command = new ChangePassword.Command(AccountPrincipal.of(security).account().id(),
                 fields.get("old_password"), fields.get("new_password1"), fields.get("new_password2"),
-                ClientLanguages.of(headers));
+                ClientLanguages.of(headers), Clients.of(request));
         return switch (change.change(command)) {
             case ChangePassword.Outcome.Changed changed -> Answers.detail(200, SAVED);
             case ChangePassword.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());

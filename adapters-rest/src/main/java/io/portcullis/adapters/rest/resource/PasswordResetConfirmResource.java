@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
@@ -33,10 +35,11 @@ public final class PasswordResetConfirmResource {
 
     @POST
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    public Response confirm(RequestFields body, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response confirm(RequestFields body, @Context HttpHeaders headers, @Context UriInfo uri,
+            @Context ContainerRequestContext request) {
         RequestFields fields = RequestFields.orEmpty(body);
         return submission.submit(fields, fields.get("uid"), fields.get("token"), headers,
-                uri.getAbsolutePath().getRawPath());
+                uri.getAbsolutePath().getRawPath(), Clients.of(request));
     }
 
     @OPTIONS

@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.html.PasswordResetPages;
 import io.portcullis.adapters.rest.negotiation.HtmlPreference;
@@ -60,10 +62,10 @@ public final class PasswordResetLinkResource {
     @POST
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     public Response confirm(RequestFields body, @PathParam("uid") String uid, @PathParam("token") String token,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
+            @Context HttpHeaders headers, @Context UriInfo uri, @Context ContainerRequestContext request) {
         RequestFields fields = RequestFields.orEmpty(body);
         return submission.submit(fields, orFromPath(fields.get("uid"), uid), orFromPath(fields.get("token"), token),
-                headers, uri.getAbsolutePath().getRawPath());
+                headers, uri.getAbsolutePath().getRawPath(), Clients.of(request));
     }
 
     @OPTIONS

@@ -1,5 +1,6 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.html.PasswordResetPages;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
@@ -28,10 +29,12 @@ final class PasswordResetSubmission {
      * @param uid the uid as the body has it, or as the link's path has it when the body lacks it
      * @param token likewise
      * @param formAction where a page's form posts to: the URL this request went to
+     * @param client who submits, for the audit trail
      */
-    Response submit(RequestFields fields, FieldInput uid, FieldInput token, HttpHeaders headers, String formAction) {
+    Response submit(RequestFields fields, FieldInput uid, FieldInput token, HttpHeaders headers, String formAction,
+            ClientDetails client) {
         var command = new ConfirmPasswordReset.Command(fields.get("new_password1"), fields.get("new_password2"),
-                uid, token, ClientLanguages.of(headers));
+                uid, token, ClientLanguages.of(headers), client);
         ConfirmPasswordReset.Outcome outcome = confirm.confirm(command);
         if (HtmlPreference.prefersHtml(headers)) {
             return switch (outcome) {

@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.auth.AccountPrincipal;
 import io.portcullis.adapters.rest.auth.Authenticated;
 import io.portcullis.adapters.rest.body.RequestFields;
@@ -39,9 +41,11 @@ public final class RevokeOtherSessionsResource {
 
     /** The body is ignored (a browsable form or a client may send {@code {}}). */
     @POST
-    public Response revokeOthers(RequestFields body, @Context SecurityContext security) {
+    public Response revokeOthers(RequestFields body, @Context SecurityContext security,
+            @Context ContainerRequestContext request) {
         AccountPrincipal caller = AccountPrincipal.of(security);
-        var revoked = revoke.revoke(new RevokeOtherSessions.Command(caller.account().id(), caller.session()));
+        var revoked = revoke.revoke(new RevokeOtherSessions.Command(caller.account().id(), caller.session(),
+                Clients.of(request)));
         return Answers.json(200, new Revoked(REVOKED, revoked.revoked()));
     }
 

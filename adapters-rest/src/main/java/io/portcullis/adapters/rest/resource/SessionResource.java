@@ -1,5 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
+import io.portcullis.adapters.rest.client.Clients;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import io.portcullis.adapters.rest.auth.AccountPrincipal;
 import io.portcullis.adapters.rest.auth.Authenticated;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
@@ -39,9 +41,10 @@ public final class SessionResource {
     }
 
     @DELETE
-    public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext security,
+            @Context ContainerRequestContext request) {
         AccountPrincipal caller = AccountPrincipal.of(security);
-        return switch (revoke.revoke(new RevokeSession.Command(caller.account().id(), id))) {
+        return switch (revoke.revoke(new RevokeSession.Command(caller.account().id(), id, Clients.of(request)))) {
             case RevokeSession.Outcome.Revoked revoked -> Response.noContent().build();
             case RevokeSession.Outcome.NotFound missing -> Answers.detail(404, NOT_FOUND);
         };
