@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.application.port.StoreUnavailableException;
 import io.portcullis.domain.account.Account;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.mail.MailKind;
 import io.portcullis.domain.mail.OutgoingMail;
@@ -44,6 +47,7 @@ class DatabaseOutageTest {
             MyBatisMailOutbox outbox = new MyBatisMailOutbox(database);
             MyBatisTransactionRunner transactions = new MyBatisTransactionRunner(database);
             Housekeeping housekeeping = new Housekeeping(database);
+            MyBatisAuditTrail audit = new MyBatisAuditTrail(database);
             Account before = accounts.add(newAccount().build());
             assertThat(database.isHealthy(2)).isTrue();
 
@@ -58,6 +62,9 @@ class DatabaseOutageTest {
             assertThatThrownBy(() -> outbox.claimDue(10, NOW, Duration.ofMinutes(1)))
                     .isInstanceOf(StoreUnavailableException.class);
             assertThatThrownBy(() -> housekeeping.purge(NOW, Housekeeping.Retention.defaults()))
+                    .isInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> audit.record(AuthenticationEvent.succeeded(
+                    AuthenticationEventType.LOGIN_SUCCEEDED, NOW, before.id(), ClientDetails.unknown())))
                     .isInstanceOf(StoreUnavailableException.class);
             long started = System.nanoTime();
             assertThatThrownBy(() -> accounts.findByEmail(new EmailAddress("someone@example.com")))

@@ -6,6 +6,7 @@ import io.portcullis.adapters.rest.Flows.Tokens;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.adapters.rest.settings.TokenMode;
 import io.portcullis.application.fixtures.ArticleSetup;
+import io.portcullis.application.port.StoreUnavailableException;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.domain.account.Account;
@@ -102,6 +103,22 @@ class AuditedClientsTest {
                     .json("{\"refresh\": \"" + second.refresh() + "\"}").send();
             assertThat(out.status()).isEqualTo(200);
             assertLast(AuthenticationEventType.LOGGED_OUT);
+        }
+
+        @Test
+        void aBrokenAuditSinkFailsTheLoginWithA503AndAJsonBodyNeverSilently() {
+            app.audit.failWith(new StoreUnavailableException("recording an audit event failed: unavailable", null));
+            try {
+                Reply refused = api.post("/auth/login/").header("User-Agent", AGENT)
+                        .json(Flows.loginJson(email, Flows.PASSWORD)).send();
+
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.header("Content-Type")).startsWith("application/json");
+                assertThat(refused.body()).isEqualTo(
+                        "{\"detail\":\"The service is temporarily unavailable. Please retry shortly.\"}");
+            } finally {
+                app.audit.failWith(null);
+            }
         }
 
         @Test

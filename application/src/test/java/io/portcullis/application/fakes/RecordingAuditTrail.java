@@ -10,15 +10,26 @@ import java.util.List;
 /**
  * An {@link AuditTrail} that keeps every event in memory, in the order recorded, for use-case
  * tests to inspect. It takes no part in transactions: what a rolled-back change recorded stays
- * here (the database adapter drops it with the change; see {@code AuditTrailContract}).
+ * here (the database adapter drops it with the change; see {@code AuditTrailContract}). It can be
+ * made to fail, for tests of what a broken sink does to a request.
  */
 public final class RecordingAuditTrail implements AuditTrail {
 
     private final List<AuthenticationEvent> events = new ArrayList<>();
+    private RuntimeException failure;
 
     @Override
     public synchronized void record(AuthenticationEvent event) {
-        events.add(java.util.Objects.requireNonNull(event, "event"));
+        java.util.Objects.requireNonNull(event, "event");
+        if (failure != null) {
+            throw failure;
+        }
+        events.add(event);
+    }
+
+    /** From now on every event fails with {@code failure}, as a broken sink would; null heals it. */
+    public synchronized void failWith(RuntimeException failure) {
+        this.failure = failure;
     }
 
     public synchronized List<AuthenticationEvent> events() {

@@ -41,5 +41,10 @@ class RecordingAuditTrailTest extends AuditTrailContract {
         assertThatThrownBy(trail::single).isInstanceOf(AssertionError.class);
         trail.clear();
         assertThat(trail.events()).isEmpty();
+        trail.failWith(new IllegalStateException("broken sink"));
+        assertThatThrownBy(() -> trail.record(login)).hasMessage("broken sink");
+        trail.failWith(null);
+        trail.record(login);
+        assertThat(trail.single()).isEqualTo(login);
     }
 }

@@ -146,6 +146,9 @@ public final class ConfigKeys {
     public static final String RETENTION_TOKENS = "housekeeping.token-retention";
     public static final String RETENTION_SENT_MAIL = "housekeeping.sent-mail-retention";
 
+    public static final String AUDIT_SINKS = "audit.sinks";
+    public static final String AUDIT_RETENTION = "audit.retention";
+
     /** The attributes every declared profile field has: {@code account.profile.<name>.<attribute>}. */
     public static final String PROFILE_TYPE = "type";
     public static final String PROFILE_LABEL = "label";
@@ -290,6 +293,9 @@ public final class ConfigKeys {
 
         d.put(RETENTION_TOKENS, Optional.of("P7D"));
         d.put(RETENTION_SENT_MAIL, Optional.of("P7D"));
+
+        d.put(AUDIT_SINKS, Optional.of("database,log"));
+        d.put(AUDIT_RETENTION, Optional.of("P365D"));
         return Collections.unmodifiableMap(d);
     }
 

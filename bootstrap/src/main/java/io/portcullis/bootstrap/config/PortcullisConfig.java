@@ -41,7 +41,8 @@ public record PortcullisConfig(
         Optional<Path> configFile,
         TokenMode tokenMode,
         RateLimits rateLimits,
-        ClientAddresses clientAddresses) {
+        ClientAddresses clientAddresses,
+        Audit audit) {
 
     public PortcullisConfig {
         Objects.requireNonNull(rateLimits, "rateLimits");
@@ -60,6 +61,7 @@ public record PortcullisConfig(
         Objects.requireNonNull(enumeration, "enumeration");
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(tokenMode, "tokenMode");
+        Objects.requireNonNull(audit, "audit");
     }
 
     /** What logins hand out. */
@@ -320,6 +322,32 @@ public record PortcullisConfig(
     public enum RateLimitStore {
         DATABASE,
         MEMORY;
+
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The audit trail of authentication events.
+     *
+     * @param sinks where each event goes, the database before the log; empty records nothing
+     * @param retention how long the database keeps an event before housekeeping purges it
+     */
+    public record Audit(java.util.List<AuditSink> sinks, Duration retention) {
+
+        public Audit {
+            sinks = java.util.List.copyOf(sinks);
+            Objects.requireNonNull(retention, "retention");
+        }
+    }
+
+    /** A built-in audit sink. */
+    public enum AuditSink {
+        /** A row in {@code audit_events}, in the transaction of the change. */
+        DATABASE,
+        /** A line on the logger {@code portcullis.audit}. */
+        LOG;
 
         public String settingName() {
             return name().toLowerCase(Locale.ROOT);

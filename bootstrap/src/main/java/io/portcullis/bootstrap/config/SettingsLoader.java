@@ -16,6 +16,8 @@ import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
 import io.portcullis.bootstrap.config.PortcullisConfig.ClientAddresses;
 import io.portcullis.bootstrap.config.PortcullisConfig.RateLimitStore;
 import io.portcullis.bootstrap.config.PortcullisConfig.RateLimits;
+import io.portcullis.bootstrap.config.PortcullisConfig.Audit;
+import io.portcullis.bootstrap.config.PortcullisConfig.AuditSink;
 import io.portcullis.bootstrap.config.PortcullisConfig.Container;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cookies;
 import io.portcullis.bootstrap.config.PortcullisConfig.Cors;
@@ -180,12 +182,32 @@ public final class SettingsLoader {
         Cors cors = cors(reader);
         RateLimits rateLimits = rateLimits(reader);
         ClientAddresses clientAddresses = clientAddresses(reader);
+        Audit audit = audit(reader);
         if (!problems.isEmpty() || account.isEmpty() || mailFlow.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), enumeration,
                 mailFlow.get(), links, mail,
-                housekeeping, cors, sources.get().file(), tokenMode, rateLimits, clientAddresses);
+                housekeeping, cors, sources.get().file(), tokenMode, rateLimits, clientAddresses,
+                audit);
+    }
+
+    /** The sinks listed, each once; an unknown name is a problem that names the setting. */
+    private static Audit audit(SettingReader r) {
+        var sinks = new ArrayList<AuditSink>();
+        for (String name : r.list(AUDIT_SINKS)) {
+            Optional<AuditSink> sink = java.util.Arrays.stream(AuditSink.values())
+                    .filter(candidate -> candidate.settingName().equals(name.toLowerCase(Locale.ROOT))).findFirst();
+            if (sink.isEmpty()) {
+                r.problem("\"" + name + "\" is not an audit sink: list database, log, or both (empty for none)",
+                        AUDIT_SINKS);
+            } else if (!sinks.contains(sink.get())) {
+                sinks.add(sink.get());
+            }
+        }
+        // The database first whatever the order listed: a line is logged only for an event the table took.
+        sinks.sort(java.util.Comparator.naturalOrder());
+        return new Audit(sinks, r.duration(AUDIT_RETENTION, Duration.ZERO));
     }
 
     // ---------------------------------------------------------------- site, links and mail

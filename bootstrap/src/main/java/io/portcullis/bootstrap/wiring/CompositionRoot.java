@@ -7,6 +7,7 @@ import io.portcullis.adapters.persistence.Database;
 import io.portcullis.adapters.persistence.DatabaseSettings;
 import io.portcullis.adapters.persistence.Housekeeping;
 import io.portcullis.adapters.persistence.InMemoryRateLimitCounters;
+import io.portcullis.adapters.persistence.MyBatisAuditTrail;
 import io.portcullis.adapters.persistence.MyBatisAccountStore;
 import io.portcullis.adapters.persistence.MyBatisMailOutbox;
 import io.portcullis.adapters.persistence.MyBatisOneTimeTokenStore;
@@ -43,6 +44,7 @@ import io.portcullis.application.password.ChangePassword;
 import io.portcullis.application.password.ConfirmPasswordReset;
 import io.portcullis.application.password.RequestPasswordReset;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.KeyGenerator;
 import io.portcullis.application.port.MailOutbox;
 import io.portcullis.application.port.MailTransport;
@@ -70,6 +72,8 @@ import io.portcullis.application.user.DeactivateAccount;
 import io.portcullis.application.user.UpdateUser;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.EmailAddress;
+import io.portcullis.bootstrap.audit.FanOutAuditTrail;
+import io.portcullis.bootstrap.audit.LogAuditTrail;
 import io.portcullis.bootstrap.config.PortcullisConfig;
 import java.time.Clock;
 import java.util.Optional;
@@ -114,7 +118,7 @@ public final class CompositionRoot implements AutoCloseable {
             var limits = new RateLimits(rateLimitCounters(config.rateLimits(), database),
                     config.rateLimits().settings(), clock);
             var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
-                    new SecureRandomKeyGenerator(), limits);
+                    new SecureRandomKeyGenerator(), limits, auditTrail(config.audit(), database));
             MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent())
@@ -130,7 +134,7 @@ public final class CompositionRoot implements AutoCloseable {
             }));
             resources.register(new HealthEndpoints(() -> database.isHealthy(2)));
             var jobs = new BackgroundJobs(new DeliverQueuedMail(outbox, transport, deliveryPolicy(config.mail()), clock),
-                    config.mail().deliveryInterval(), new Housekeeping(database), retention(config.housekeeping()), clock,
+                    config.mail().deliveryInterval(), new Housekeeping(database), retention(config), clock,
                     keys.<Runnable>map(directory -> directory::refresh));
             return new CompositionRoot(database, hasher, jobs, resources);
         } catch (RuntimeException e) {
@@ -155,7 +159,8 @@ public final class CompositionRoot implements AutoCloseable {
                 return new DeactivateAccount.Outcome.NotFound();
             }
             return new DeactivateAccount(accounts, new MyBatisSessionStore(database),
-                    new MyBatisTransactionRunner(database), clock).deactivate(account.get().id());
+                    new MyBatisTransactionRunner(database), clock, auditTrail(config.audit(), database))
+                    .deactivate(account.get().id());
         }
     }
 
@@ -191,9 +196,21 @@ public final class CompositionRoot implements AutoCloseable {
         return TrustedProxies.of(String.join(",", addresses.trustedProxies()), addresses.header());
     }
 
-    private static Housekeeping.Retention retention(PortcullisConfig.Housekeeping housekeeping) {
+    private static Housekeeping.Retention retention(PortcullisConfig config) {
+        PortcullisConfig.Housekeeping housekeeping = config.housekeeping();
         return new Housekeeping.Retention(housekeeping.tokenRetention(), housekeeping.tokenRetention(),
-                housekeeping.sentMailRetention());
+                housekeeping.sentMailRetention(), config.audit().retention());
+    }
+
+    /**
+     * The configured sinks of authentication events, the database first. A sink that fails fails
+     * the request (fail closed): see {@link AuditTrail}.
+     */
+    static AuditTrail auditTrail(PortcullisConfig.Audit audit, Database database) {
+        return new FanOutAuditTrail(audit.sinks().stream().map(sink -> switch (sink) {
+            case DATABASE -> (AuditTrail) new MyBatisAuditTrail(database);
+            case LOG -> new LogAuditTrail();
+        }).toList());
     }
 
     public ResourceConfig resourceConfig() {
@@ -276,7 +293,8 @@ public final class CompositionRoot implements AutoCloseable {
 
         /** Without a codec (token mode), the use cases of JWTs are null and left unbound. */
         static UseCases build(PortcullisConfig config, MailFlowSettings mail, Clock clock, Stores stores,
-                PasswordHasher hasher, Optional<TokenCodec> tokenCodec, KeyGenerator keys, RateLimits limits) {
+                PasswordHasher hasher, Optional<TokenCodec> tokenCodec, KeyGenerator keys, RateLimits limits,
+                AuditTrail audit) {
             var account = config.account();
             var tx = stores.transactions();
             TokenCodec codec = tokenCodec.orElse(null);
@@ -287,26 +305,26 @@ public final class CompositionRoot implements AutoCloseable {
             var confirmations = new EmailConfirmations(keys, stores.oneTimeTokens(), stores.outbox(), mail);
             return new UseCases(
                     new RegisterAccount(stores.accounts(), hasher, issuer, confirmations, stores.outbox(), account,
-                            mail, config.enumeration(), tx, clock, limits),
-                    new LogIn(stores.accounts(), hasher, issuer, account, tx, clock, limits),
-                    jwt ? new LogOut(codec, stores.sessions(), tx, clock) : null,
+                            mail, config.enumeration(), tx, clock, limits, audit),
+                    new LogIn(stores.accounts(), hasher, issuer, account, tx, clock, limits, audit),
+                    jwt ? new LogOut(codec, stores.sessions(), tx, clock, audit) : null,
                     new UpdateUser(stores.accounts(), account, tx),
                     new ChangePassword(stores.accounts(), stores.sessions(), stores.oneTimeTokens(), stores.outbox(),
-                            hasher, account, mail, tx, clock),
+                            hasher, account, mail, tx, clock, audit),
                     jwt ? new RefreshAccessToken(codec, stores.sessions(), stores.accounts(), tokenIssuer,
-                            config.jwt().tokens(), tx, clock, limits) : null,
+                            config.jwt().tokens(), tx, clock, limits, audit) : null,
                     jwt ? new VerifyToken(codec, stores.sessions(), clock) : null,
                     jwt ? new AuthenticateAccessToken(codec, stores.sessions(), stores.accounts(), clock) : null,
-                    new ConfirmEmail(stores.accounts(), stores.oneTimeTokens(), tx, clock),
+                    new ConfirmEmail(stores.accounts(), stores.oneTimeTokens(), tx, clock, audit),
                     new ResendConfirmation(stores.accounts(), confirmations, stores.outbox(), mail,
                             config.enumeration(), tx, clock, limits),
                     new RequestPasswordReset(stores.accounts(), stores.oneTimeTokens(), keys, stores.outbox(), mail,
                             config.enumeration(), tx, clock, limits),
                     new ConfirmPasswordReset(stores.accounts(), stores.sessions(), stores.oneTimeTokens(),
-                            stores.outbox(), hasher, account, mail, tx, clock),
+                            stores.outbox(), hasher, account, mail, tx, clock, audit),
                     new ListSessions(stores.sessions(), clock),
-                    new RevokeSession(stores.sessions(), tx, clock),
-                    new RevokeOtherSessions(stores.sessions(), tx, clock),
+                    new RevokeSession(stores.sessions(), tx, clock, audit),
+                    new RevokeOtherSessions(stores.sessions(), tx, clock, audit),
                     new AuthenticateKey(stores.sessions(), stores.accounts(), clock));
         }
 
