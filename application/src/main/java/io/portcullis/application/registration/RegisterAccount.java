@@ -206,6 +206,9 @@ public final class RegisterAccount {
         Optional<Credentials> credentials = settings.emailVerification() == EmailVerification.MANDATORY
                 ? Optional.empty()
                 : Optional.of(issuer.openSession(account.id(), now, client));
+        // A registration that opens a session is a login too, as allauth signals user_logged_in after signup.
+        credentials.ifPresent(opened -> audit.record(AuthenticationEvent.succeeded(
+                AuthenticationEventType.LOGIN_SUCCEEDED, now, account.id(), client)));
         return new Outcome.Registered(account, credentials);
     }
 }

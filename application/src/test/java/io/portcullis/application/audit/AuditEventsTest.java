@@ -105,6 +105,20 @@ class AuditEventsTest {
     }
 
     @Test
+    void a_registration_that_opens_a_session_records_a_login_too() {
+        var open = new UseCases(ArticleSetup.settings(EmailVerification.NONE, false), TokenSettings.simpleJwtDefaults());
+        var form = new RegisterAccount.Command(FieldInput.absent(), FieldInput.of("ann@example.com"),
+                FieldInput.of(PASSWORD), FieldInput.of(PASSWORD), Map.of("gender", FieldInput.of("F"), "phone_number",
+                FieldInput.of("+15550001111")), List.of(), PHONE);
+
+        Account ann = ((RegisterAccount.Outcome.Registered) open.register.register(form)).account();
+
+        Instant now = open.clock.instant();
+        assertThat(open.audit.events()).containsExactly(expected(ACCOUNT_CREATED, now, ann.id(), PHONE),
+                expected(LOGIN_SUCCEEDED, now, ann.id(), PHONE));
+    }
+
+    @Test
     void a_rejected_registration_records_nothing() {
         var form = new RegisterAccount.Command(FieldInput.absent(), FieldInput.of("not-an-address"),
                 FieldInput.of(PASSWORD), FieldInput.of(PASSWORD), Map.of());
