@@ -23,6 +23,7 @@ import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.NewAccount;
 import io.portcullis.domain.account.Profile;
 import io.portcullis.domain.account.Username;
+import io.portcullis.domain.audit.AuditReasons;
 import io.portcullis.domain.audit.AuthenticationEvent;
 import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.mail.MailKind;
@@ -184,6 +185,9 @@ public final class RegisterAccount {
             Optional<Account> owner = candidate.email().flatMap(accounts::findByEmail);
             if (owner.isPresent()) {
                 notifyOwner(owner.get(), language, now);
+                // The client cannot tell; the trail shows someone tried to register the owner's address.
+                audit.record(AuthenticationEvent.failed(AuthenticationEventType.ACCOUNT_CREATED, now,
+                        Optional.of(owner.get().id()), client, AuditReasons.ADDRESS_TAKEN));
                 return new Outcome.OwnerNotified();
             }
         }

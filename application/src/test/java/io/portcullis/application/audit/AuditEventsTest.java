@@ -24,6 +24,7 @@ import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.session.RevokeOtherSessions;
 import io.portcullis.application.session.RevokeSession;
 import io.portcullis.application.settings.EmailVerification;
+import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.application.token.RefreshAccessToken;
@@ -116,6 +117,22 @@ class AuditEventsTest {
         Instant now = open.clock.instant();
         assertThat(open.audit.events()).containsExactly(expected(ACCOUNT_CREATED, now, ann.id(), PHONE),
                 expected(LOGIN_SUCCEEDED, now, ann.id(), PHONE));
+    }
+
+    @Test
+    void a_registration_for_a_taken_address_under_enumeration_protection_names_its_owner() {
+        var hidden = new UseCases(ArticleSetup.settings(EmailVerification.MANDATORY, false),
+                TokenSettings.simpleJwtDefaults(), ArticleSetup.mail(), EnumerationProtection.ON);
+        var form = new RegisterAccount.Command(FieldInput.absent(), FieldInput.of("ann@example.com"),
+                FieldInput.of(PASSWORD), FieldInput.of(PASSWORD), Map.of("gender", FieldInput.of("F"), "phone_number",
+                FieldInput.of("+15550001111")), List.of(), PHONE);
+        Account ann = ((RegisterAccount.Outcome.Registered) hidden.register.register(form)).account();
+        hidden.audit.clear();
+
+        assertThat(hidden.register.register(form)).isEqualTo(new RegisterAccount.Outcome.OwnerNotified());
+
+        assertThat(hidden.audit.events()).containsExactly(AuthenticationEvent.failed(ACCOUNT_CREATED,
+                hidden.clock.instant(), Optional.of(ann.id()), PHONE, AuditReasons.ADDRESS_TAKEN));
     }
 
     @Test

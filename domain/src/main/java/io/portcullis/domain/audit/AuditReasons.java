@@ -3,6 +3,8 @@ package io.portcullis.domain.audit;
 /** The reason codes the use cases give; a sink may meet others from extensions. */
 public final class AuditReasons {
 
+    /** Registration with enumeration protection: the address belongs to an account, whose owner was mailed. */
+    public static final String ADDRESS_TAKEN = "address_taken";
     /** Login: no account has the login given. */
     public static final String UNKNOWN_ACCOUNT = "unknown_account";
     /** Login or password change: the password does not match. */
