@@ -115,9 +115,16 @@ class AuditTrailSessionTest {
         return http.post("/auth/token/refresh/", "{\"refresh\": \"" + token + "\"}");
     }
 
-    private String linkOfMail(int count) {
+    /** The link of the mail with this subject, once {@code count} mails arrived (in whichever order). */
+    private String linkOfMail(int count, String subject) throws Exception {
         assertThat(smtp.waitForIncomingEmail(15_000, count)).as("%d mails arrive", count).isTrue();
-        MimeMessage message = smtp.getReceivedMessages()[count - 1];
+        MimeMessage message = null;
+        for (MimeMessage received : smtp.getReceivedMessages()) {
+            if (received.getSubject().equals(subject)) {
+                message = received;
+            }
+        }
+        assertThat(message).as("a mail \"%s\"", subject).isNotNull();
         Matcher matcher = LINK.matcher(GreenMailUtil.getBody(message));
         assertThat(matcher.find()).isTrue();
         String link = matcher.group(1);
@@ -130,7 +137,7 @@ class AuditTrailSessionTest {
         assertThat(http.post("/auth/registration/", "{\"email\": \"alice@example.com\", \"password1\": \""
                 + PASSWORD + "\", \"password2\": \"" + PASSWORD + "\"}").status()).isEqualTo(201);
         assertThat(logIn("alice@example.com", PASSWORD).status()).isEqualTo(400);
-        String confirmation = linkOfMail(1);
+        String confirmation = linkOfMail(1, "[example.com] Please Confirm Your E-mail Address");
         String key = confirmation.replaceAll(".*/account-confirm-email/([^/]+)/?$", "$1");
         secrets.add(key);
         assertThat(http.get(URI.create(confirmation).getPath(), null).status()).isEqualTo(302);
@@ -161,7 +168,7 @@ class AuditTrailSessionTest {
                 + "\"}", laptop.text("access")).status()).isEqualTo(200);
 
         assertThat(http.post("/auth/password/reset/", "{\"email\": \"alice@example.com\"}").status()).isEqualTo(200);
-        String[] parts = URI.create(linkOfMail(3)).getPath().split("/");
+        String[] parts = URI.create(linkOfMail(3, "[example.com] Password Reset E-mail")).getPath().split("/");
         String uid = parts[parts.length - 2];
         String token = parts[parts.length - 1];
         secrets.add(token);
