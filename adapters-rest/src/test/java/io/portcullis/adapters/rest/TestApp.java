@@ -119,7 +119,7 @@ public final class TestApp {
     public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
             EnumerationProtection protection, RateLimitSettings rateLimits) {
         this.settings = settings;
-        var limits = new RateLimits(rateLimitCounters, rateLimits, clock);
+        var limits = new RateLimits(rateLimitCounters, rateLimits, clock, audit);
         var tokenIssuer = new TokenIssuer(codec, sessions, tokenSettings);
         SessionOpener issuer = opaqueKeys ? new KeyIssuer(new SecureRandomKeys(), sessions) : tokenIssuer;
         var confirmations = new EmailConfirmations(keys, oneTimeTokens, outbox, mail);

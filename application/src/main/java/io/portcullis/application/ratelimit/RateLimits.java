@@ -1,6 +1,10 @@
 package io.portcullis.application.ratelimit;
 
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.RateLimitCounters;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
+import io.portcullis.domain.audit.EventOutcome;
 import io.portcullis.domain.session.ClientDetails;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -39,16 +43,20 @@ public final class RateLimits {
     static final String BACKOFF = RateLimitedAction.LOGIN_FAILED.settingName() + "/backoff";
 
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-    private static final RateLimits UNLIMITED = new RateLimits(null, RateLimitSettings.off(), Clock.systemUTC());
+    private static final RateLimits UNLIMITED =
+            new RateLimits(null, RateLimitSettings.off(), Clock.systemUTC(), AuditTrail.none());
 
     private final RateLimitCounters counters;
     private final RateLimitSettings settings;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public RateLimits(RateLimitCounters counters, RateLimitSettings settings, Clock clock) {
+    /** @param audit records every refusal ({@code rate_limit_hit}, the action as reason) */
+    public RateLimits(RateLimitCounters counters, RateLimitSettings settings, Clock clock, AuditTrail audit) {
         this.counters = counters;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
         if (counters == null && settings.enabled()) {
             throw new IllegalArgumentException("rate limits need counters");
         }
@@ -83,7 +91,7 @@ public final class RateLimits {
             }
         }
         if (wait.isPositive()) {
-            throw throttled(action, wait);
+            throw throttled(action, client, now, wait);
         }
     }
 
@@ -120,7 +128,7 @@ public final class RateLimits {
             wait = longer(wait, Duration.between(now, backoff.get().endsAt()));
         }
         if (wait.isPositive()) {
-            throw throttled(RateLimitedAction.LOGIN_FAILED, wait);
+            throw throttled(RateLimitedAction.LOGIN_FAILED, client, now, wait);
         }
         pairCounted |= counters.read(BREACHES, pair, now).isPresent();
         return new LoginAttempt(this, client, pair, pairCounted);
@@ -201,8 +209,15 @@ public final class RateLimits {
         counters.increment(BACKOFF, pair, now, length);
     }
 
-    /** Where every refusal is made: the one place a limit is hit. */
-    private static RateLimitExceededException throttled(RateLimitedAction action, Duration wait) {
+    /**
+     * Where every refusal is made: the one place a limit is hit, and recorded. The account is not
+     * named: what is counted is an address or a digest, and a refused request is not looked at
+     * further.
+     */
+    private RateLimitExceededException throttled(RateLimitedAction action, ClientDetails client, Instant now,
+            Duration wait) {
+        audit.record(new AuthenticationEvent(now, AuthenticationEventType.RATE_LIMIT_HIT, EventOutcome.FAILED,
+                Optional.empty(), client, Optional.of(action.name().toLowerCase(java.util.Locale.ROOT))));
         return new RateLimitExceededException(action, wait);
     }
 

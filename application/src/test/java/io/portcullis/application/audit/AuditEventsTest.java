@@ -10,6 +10,7 @@ import static io.portcullis.domain.audit.AuthenticationEventType.PASSWORD_RESET;
 import static io.portcullis.domain.audit.AuthenticationEventType.REFRESH_REUSE_DETECTED;
 import static io.portcullis.domain.audit.AuthenticationEventType.SESSION_REVOKED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.portcullis.application.confirmation.ConfirmEmail;
 import io.portcullis.application.fixtures.ArticleSetup;
@@ -20,6 +21,9 @@ import io.portcullis.application.login.LogOut;
 import io.portcullis.application.password.ChangePassword;
 import io.portcullis.application.password.ConfirmPasswordReset;
 import io.portcullis.application.password.RequestPasswordReset;
+import io.portcullis.application.ratelimit.RateLimitExceededException;
+import io.portcullis.application.ratelimit.RateLimitSettings;
+import io.portcullis.application.ratelimit.RateLimitedAction;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.session.RevokeOtherSessions;
 import io.portcullis.application.session.RevokeSession;
@@ -298,6 +302,30 @@ class AuditEventsTest {
         app.revokeSession.logOut(new RevokeSession.Command(alice.id(), session.value(), PHONE));
 
         assertThat(app.audit.events()).containsExactly(expected(LOGGED_OUT, app.clock.instant(), alice.id(), PHONE));
+    }
+
+    @Test
+    void every_refusal_by_a_rate_limit_is_recorded_with_its_client_and_action() {
+        var limited = new UseCases(RateLimitSettings.defaults().with(RateLimitedAction.SIGNUP, "1/m/ip")
+                .with(RateLimitedAction.LOGIN_FAILED, "2/m/ip"));
+        var form = new RegisterAccount.Command(FieldInput.absent(), FieldInput.of("ann@example.com"),
+                FieldInput.of(PASSWORD), FieldInput.of(PASSWORD), Map.of("gender", FieldInput.of("F"), "phone_number",
+                FieldInput.of("+15550001111")), List.of(), PHONE);
+        limited.register.register(form);
+        assertThatThrownBy(() -> limited.register.register(form)).isInstanceOf(RateLimitExceededException.class);
+        var guess = new LogIn.Command(FieldInput.absent(), FieldInput.of("ann@example.com"),
+                FieldInput.of("guess-" + PASSWORD), PHONE);
+        limited.logIn.logIn(guess);
+        limited.logIn.logIn(guess);
+        assertThatThrownBy(() -> limited.logIn.logIn(guess)).isInstanceOf(RateLimitExceededException.class);
+
+        Instant now = limited.clock.instant();
+        assertThat(limited.audit.ofType(AuthenticationEventType.RATE_LIMIT_HIT)).containsExactly(
+                AuthenticationEvent.failed(AuthenticationEventType.RATE_LIMIT_HIT, now, Optional.empty(), PHONE,
+                        "signup"),
+                AuthenticationEvent.failed(AuthenticationEventType.RATE_LIMIT_HIT, now, Optional.empty(), PHONE,
+                        "login_failed"));
+        assertThat(limited.audit.events()).noneMatch(event -> event.toString().contains("guess-"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.portcullis.application.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.portcullis.application.fakes.InMemoryRateLimitCounters;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.domain.session.ClientDetails;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ class ClientNetworkTest {
     void a_client_that_takes_a_new_ipv6_address_for_every_request_is_still_one_client() {
         var limits = new RateLimits(new InMemoryRateLimitCounters(),
                 RateLimitSettings.defaults().with(RateLimitedAction.SIGNUP, "3/m/ip"),
-                Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-11-29T08:00:00Z"), ZoneOffset.UTC), AuditTrail.none());
         for (int i = 1; i <= 3; i++) {
             limits.consume(RateLimitedAction.SIGNUP, ClientDetails.of("x", "2001:db8:1:2::" + i), Optional.empty());
         }

@@ -115,10 +115,11 @@ public final class CompositionRoot implements AutoCloseable {
                     .orElseGet(() -> new JwtTokenCodec(jwtSettings(config.jwt()))));
             var outbox = new MyBatisMailOutbox(database);
             var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions);
+            AuditTrail audit = auditTrail(config.audit(), database);
             var limits = new RateLimits(rateLimitCounters(config.rateLimits(), database),
-                    config.rateLimits().settings(), clock);
+                    config.rateLimits().settings(), clock, audit);
             var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
-                    new SecureRandomKeyGenerator(), limits, auditTrail(config.audit(), database));
+                    new SecureRandomKeyGenerator(), limits, audit);
             MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent())
