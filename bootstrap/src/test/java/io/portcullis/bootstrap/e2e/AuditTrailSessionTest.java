@@ -72,6 +72,7 @@ class AuditTrailSessionTest {
         environment.put("PORTCULLIS_JWT_SECRET", "an-audit-trail-test-secret-of-more-than-32-bytes");
         environment.put("PORTCULLIS_ACCOUNT_EMAIL_VERIFICATION", "mandatory");
         environment.put("PORTCULLIS_PASSWORD_RESET_LOGOUT", "true");
+        environment.put("PORTCULLIS_RATE_LIMITS_RESET_PASSWORD", "1/m/ip");
         environment.put("PORTCULLIS_MAIL_BACKEND", "smtp");
         environment.put("PORTCULLIS_MAIL_SMTP_HOST", "127.0.0.1");
         environment.put("PORTCULLIS_MAIL_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
@@ -179,6 +180,7 @@ class AuditTrailSessionTest {
         var last = loggedIn("alice@example.com", RESET_PASSWORD);
         assertThat(http.post("/auth/logout/", "{\"refresh\": \"" + last.text("refresh") + "\"}").status())
                 .isEqualTo(200);
+        assertThat(http.post("/auth/password/reset/", "{\"email\": \"alice@example.com\"}").status()).isEqualTo(429);
 
         List<String> expected = List.of(
                 "account_created succeeded -",
@@ -196,7 +198,8 @@ class AuditTrailSessionTest {
                 "password_reset succeeded -",
                 "session_revoked succeeded password_reset",
                 "login_succeeded succeeded -",
-                "logged_out succeeded -");
+                "logged_out succeeded -",
+                "rate_limit_hit failed reset_password");
 
         List<Map<String, String>> rows = rows();
         assertThat(rows).extracting(row -> row.get("event_type") + " " + row.get("outcome") + " "
@@ -205,8 +208,10 @@ class AuditTrailSessionTest {
             assertThat(row.get("ip_address")).isEqualTo("127.0.0.1");
             assertThat(row.get("user_agent")).startsWith("Java-http-client/");
         });
-        assertThat(rows).filteredOn(row -> !"unknown_account".equals(row.get("reason")))
-                .allSatisfy(row -> assertThat(row.get("account_id")).isEqualTo(rows.get(0).get("account_id")));
+        // Every event names alice's account but a login for an unknown address and a rate-limit refusal.
+        List<String> anonymous = java.util.Arrays.asList("unknown_account", "reset_password");
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("account_id"))
+                .isEqualTo(anonymous.contains(row.get("reason")) ? null : rows.get(0).get("account_id")));
 
         List<String> logged = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(logged).extracting(AuditTrailSessionTest::summary).containsExactlyElementsOf(expected);
