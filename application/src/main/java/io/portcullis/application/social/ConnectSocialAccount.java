@@ -1,0 +1,115 @@
+package io.portcullis.application.social;
+
+import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.DuplicateSocialAccountException;
+import io.portcullis.application.port.IdentityProvider;
+import io.portcullis.application.port.IdentityRejectedException;
+import io.portcullis.application.port.SocialAccountStore;
+import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.token.Credentials;
+import io.portcullis.application.token.SessionOpener;
+import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.session.ClientDetails;
+import io.portcullis.domain.social.SocialAccount;
+import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Links a provider identity to the caller's account, whatever its address says (the caller proved
+ * both). An identity linked to another account is refused; one already linked to the caller stays
+ * as it is. Like dj-rest-auth's connect view, the answer is a login of the caller: a new session
+ * with its credentials.
+ */
+public final class ConnectSocialAccount {
+
+    public record Command(AccountId account, String provider, ProviderProof proof, ClientDetails client) {
+
+        public Command {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(proof, "proof");
+            Objects.requireNonNull(client, "client");
+        }
+    }
+
+    public sealed interface Outcome {
+        record Connected(Account account, SocialAccount link, Credentials credentials) implements Outcome {}
+
+        record Rejected(ValidationErrors errors) implements Outcome {}
+
+        record UnknownProvider() implements Outcome {}
+
+        /** The caller's account is gone or inactive. */
+        record Gone() implements Outcome {}
+    }
+
+    static final String CONNECTED_ELSEWHERE = "The social account is already connected to a different account.";
+
+    private final IdentityProviders providers;
+    private final AccountStore accounts;
+    private final SocialAccountStore socialAccounts;
+    private final SessionOpener sessions;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    public ConnectSocialAccount(IdentityProviders providers, AccountStore accounts, SocialAccountStore socialAccounts,
+            SessionOpener sessions, TransactionRunner transactions, Clock clock) {
+        this.providers = providers;
+        this.accounts = accounts;
+        this.socialAccounts = socialAccounts;
+        this.sessions = sessions;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws io.portcullis.application.port.ProviderUnavailableException when the provider cannot
+     *     be asked; nothing was written
+     */
+    public Outcome connect(Command command) {
+        Optional<IdentityProvider> provider = providers.find(command.provider());
+        if (provider.isEmpty()) {
+            return new Outcome.UnknownProvider();
+        }
+        ExternalIdentity identity;
+        try {
+            identity = provider.get().identify(command.proof());
+        } catch (IdentityRejectedException e) {
+            return new Outcome.Rejected(ValidationErrors.nonField(e.getMessage()));
+        }
+        Optional<Account> caller = accounts.findById(command.account()).filter(Account::active);
+        if (caller.isEmpty()) {
+            return new Outcome.Gone();
+        }
+        String id = provider.get().id();
+        try {
+            return link(command, id, identity, caller.get());
+        } catch (DuplicateSocialAccountException e) {
+            // Linked by a concurrent request between our look-up and our insert: the second pass sees whose it is.
+            return link(command, id, identity, caller.get());
+        }
+    }
+
+    private Outcome link(Command command, String provider, ExternalIdentity identity, Account caller) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> {
+            Optional<SocialAccount> existing = socialAccounts.find(provider, identity.subject());
+            if (existing.isPresent() && !existing.get().account().equals(command.account())) {
+                return new Outcome.Rejected(ValidationErrors.nonField(CONNECTED_ELSEWHERE));
+            }
+            SocialAccount link;
+            if (existing.isPresent()) {
+                socialAccounts.recordLogin(existing.get().id(), identity.details(), now);
+                link = socialAccounts.findById(existing.get().id()).orElseThrow();
+            } else {
+                link = socialAccounts.link(command.account(), provider, identity.subject(), identity.details(), now);
+            }
+            accounts.recordLogin(command.account(), now);
+            return new Outcome.Connected(caller, link, sessions.openSession(command.account(), now, command.client()));
+        });
+    }
+}
