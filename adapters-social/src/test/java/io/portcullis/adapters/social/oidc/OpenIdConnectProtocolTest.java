@@ -49,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,15 +64,19 @@ class OpenIdConnectProtocolTest {
     private static final String VERIFIER = "verifier-that-must-stay-private-0123456789abcdef";
 
     private final WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static RSAKey firstKey;
     private final MovableClock clock = new MovableClock();
-    private RSAKey firstKey;
     private String base;
 
+    @BeforeAll
+    static void makeKeys() throws JOSEException {
+        firstKey = new RSAKeyGenerator(2048).keyID("first").generate();
+    }
+
     @BeforeEach
-    void start() throws JOSEException {
+    void start() {
         wireMock.start();
         base = "http://localhost:" + wireMock.port();
-        firstKey = new RSAKeyGenerator(2048).keyID("first").generate();
     }
 
     @AfterEach
@@ -328,7 +333,7 @@ class OpenIdConnectProtocolTest {
 
     private IdentityProvider provider(String issuerPath) {
         return SocialIdentityProviders.create(ProviderSettings.openIdConnect("corp", URI.create(base + issuerPath),
-                CLIENT_ID, CLIENT_SECRET), clock);
+                CLIENT_ID, CLIENT_SECRET).withTimeout(Duration.ofSeconds(30)), clock);
     }
 
     private void publishDiscovery(String issuerPath, String issuer, List<String> authMethods) {
