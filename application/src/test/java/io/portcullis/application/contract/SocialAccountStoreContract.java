@@ -130,6 +130,23 @@ public abstract class SocialAccountStoreContract {
     }
 
     @Test
+    void of_concurrent_links_of_one_identity_exactly_one_wins() throws InterruptedException {
+        String uid = unique("race-");
+        var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Object>>();
+        for (int i = 0; i < 12; i++) {
+            AccountId owner = anAccount();
+            tasks.add(() -> socialAccounts().link(owner, "google", uid, Map.of(), NOW));
+        }
+
+        var results = Concurrently.run(tasks);
+
+        assertThat(results).filteredOn(SocialAccount.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(DuplicateSocialAccountException.class::isInstance).hasSize(11);
+        assertThat(socialAccounts().find("google", uid)).contains((SocialAccount) results.stream()
+                .filter(SocialAccount.class::isInstance).findFirst().orElseThrow());
+    }
+
+    @Test
     void unknown_ids_find_nothing() {
         assertThat(socialAccounts().findById(Long.MAX_VALUE - 3)).isEmpty();
         assertThat(socialAccounts().unlink(Long.MAX_VALUE - 3, anAccount())).isFalse();
