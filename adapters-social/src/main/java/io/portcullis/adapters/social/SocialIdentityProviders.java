@@ -1,6 +1,7 @@
 package io.portcullis.adapters.social;
 
 import io.portcullis.adapters.social.github.GitHubProvider;
+import io.portcullis.adapters.social.http.ClientCredentials;
 import io.portcullis.adapters.social.http.ProviderHttp;
 import io.portcullis.adapters.social.oidc.OpenIdConnectProvider;
 import io.portcullis.application.port.IdentityProvider;
@@ -23,9 +24,11 @@ public final class SocialIdentityProviders {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(clock, "clock");
         ProviderHttp http = new ProviderHttp(settings.id(), settings.timeout());
+        ClientCredentials client = new ClientCredentials(settings.clientId(), settings.clientSecret());
         return switch (settings.protocol()) {
-            case OPENID_CONNECT -> new OpenIdConnectProvider(settings, http, clock);
-            case GITHUB -> new GitHubProvider(settings, http);
+            case OPENID_CONNECT -> new OpenIdConnectProvider(settings.id(), settings.baseUri(), client, http, clock);
+            case GITHUB -> new GitHubProvider(settings.id(), settings.baseUri(), settings.apiUri().orElseThrow(), client,
+                    http);
         };
     }
 }

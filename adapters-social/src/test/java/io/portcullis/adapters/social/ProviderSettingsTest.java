@@ -5,6 +5,7 @@ import static io.portcullis.adapters.social.SocialFixtures.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.portcullis.adapters.social.http.ClientCredentials;
 import io.portcullis.application.port.IdentityProvider;
 import java.net.URI;
 import java.time.Clock;
@@ -64,6 +65,8 @@ class ProviderSettingsTest {
             assertThat(settings.toString()).doesNotContain(CLIENT_SECRET).contains("[hidden]").contains(CLIENT_ID);
         }
         assertThat(ProviderSettings.google(CLIENT_ID, "").toString()).contains("clientSecret=none");
+        assertThat(new ClientCredentials(CLIENT_ID, CLIENT_SECRET).toString()).doesNotContain(CLIENT_SECRET)
+                .contains("[hidden]");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.portcullis.adapters.social.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.portcullis.adapters.social.ProviderSettings;
+import io.portcullis.adapters.social.http.ClientCredentials;
 import io.portcullis.adapters.social.http.OAuthError;
 import io.portcullis.adapters.social.http.ProviderAnswer;
 import io.portcullis.adapters.social.http.ProviderHttp;
@@ -34,23 +34,27 @@ public final class GitHubProvider implements IdentityProvider {
     private static final String JSON_MEDIA_TYPE = "application/vnd.github+json";
     private static final int MAX_DETAIL = 512;
 
-    private final ProviderSettings settings;
+    private final String id;
+    private final ClientCredentials client;
     private final ProviderHttp http;
     private final String web;
     private final String api;
 
-    public GitHubProvider(ProviderSettings settings, ProviderHttp http) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /**
+     * @param web GitHub's web base, where the OAuth endpoints are ({@code https://github.com})
+     * @param api GitHub's REST API base ({@code https://api.github.com})
+     */
+    public GitHubProvider(String id, URI web, URI api, ClientCredentials client, ProviderHttp http) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.client = Objects.requireNonNull(client, "client");
         this.http = Objects.requireNonNull(http, "http");
-        this.web = withoutTrailingSlash(settings.baseUri().toString());
-        this.api = withoutTrailingSlash(settings.apiUri()
-                .orElseThrow(() -> new IllegalArgumentException(settings.id() + ": GitHub needs its API URI"))
-                .toString());
+        this.web = withoutTrailingSlash(web.toString());
+        this.api = withoutTrailingSlash(api.toString());
     }
 
     @Override
     public String id() {
-        return settings.id();
+        return id;
     }
 
     @Override
@@ -62,16 +66,16 @@ public final class GitHubProvider implements IdentityProvider {
                 checkIssuedToThisApplication(token.accessToken().strip());
                 yield identityOf(token.accessToken().strip());
             }
-            case ProviderProof.IdToken idToken -> throw new IdentityRejectedException(settings.id()
+            case ProviderProof.IdToken idToken -> throw new IdentityRejectedException(id
                     + " issues no ID tokens: send an authorization code or an access token");
         };
     }
 
     private String exchange(ProviderProof.AuthorizationCode code) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("client_id", settings.clientId());
-        if (settings.hasClientSecret()) {
-            form.put("client_secret", settings.clientSecret());
+        form.put("client_id", client.id());
+        if (client.hasSecret()) {
+            form.put("client_secret", client.secret());
         }
         form.put("code", code.code());
         code.redirectUri().ifPresent(uri -> form.put("redirect_uri", uri));
@@ -89,9 +93,9 @@ public final class GitHubProvider implements IdentityProvider {
         Optional<JsonNode> body = answer.isSuccess() ? Optional.of(answer.jsonObject()) : answer.jsonObjectIfAny();
         Optional<OAuthError> error = body.flatMap(OAuthError::from);
         if (error.isPresent()) {
-            List<String> presented = new ArrayList<>(List.of(code.code(), settings.clientSecret()));
+            List<String> presented = new ArrayList<>(List.of(code.code(), client.secret()));
             code.codeVerifier().ifPresent(presented::add);
-            throw error.get().rejection(settings.id(), "the authorization code", presented);
+            throw error.get().rejection(id, "the authorization code", presented);
         }
         JsonNode accessToken = body.map(tokens -> tokens.get("access_token")).orElse(null);
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
@@ -102,14 +106,14 @@ public final class GitHubProvider implements IdentityProvider {
 
     /** GitHub's "check a token" call: only the application a token was issued to gets it back. */
     private void checkIssuedToThisApplication(String accessToken) {
-        if (!settings.hasClientSecret()) {
-            throw new IdentityRejectedException(settings.id() + " access tokens cannot be checked without a client"
+        if (!client.hasSecret()) {
+            throw new IdentityRejectedException(id + " access tokens cannot be checked without a client"
                     + " secret: send an authorization code");
         }
-        String credentials = settings.clientId() + ":" + settings.clientSecret();
+        String credentials = client.id() + ":" + client.secret();
         String body = ProviderAnswer.json().createObjectNode().put("access_token", accessToken).toString();
         HttpRequest request = http.request(URI.create(api + "/applications/"
-                        + ProviderHttp.formEncode(settings.clientId()) + "/token"))
+                        + ProviderHttp.formEncode(client.id()) + "/token"))
                 .header("Accept", JSON_MEDIA_TYPE)
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("Content-Type", "application/json")
@@ -119,11 +123,11 @@ public final class GitHubProvider implements IdentityProvider {
                 .build();
         ProviderAnswer answer = http.send(request, "token check");
         if (answer.status() == 404 || answer.status() == 422) {
-            throw new IdentityRejectedException(settings.id() + " access token refused: it is unknown, revoked,"
+            throw new IdentityRejectedException(id + " access token refused: it is unknown, revoked,"
                     + " expired or was issued to another application");
         }
         if (answer.status() == 401) {
-            throw new IdentityRejectedException(settings.id() + " refused this application's client id or secret"
+            throw new IdentityRejectedException(id + " refused this application's client id or secret"
                     + " while checking the access token: the client credentials configured for it are wrong");
         }
         if (!answer.isSuccess()) {
@@ -135,8 +139,8 @@ public final class GitHubProvider implements IdentityProvider {
     private ExternalIdentity identityOf(String accessToken) {
         ProviderAnswer userAnswer = apiCall(accessToken, "/user");
         JsonNode user = userAnswer.jsonObject();
-        JsonNode id = user.get("id");
-        if (id == null || !id.isIntegralNumber()) {
+        JsonNode userId = user.get("id");
+        if (userId == null || !userId.isIntegralNumber()) {
             throw userAnswer.notProtocol("a user with a numeric id");
         }
         Optional<EmailAddress> publicEmail = text(user, "email").flatMap(EmailAddress::parse);
@@ -146,7 +150,7 @@ public final class GitHubProvider implements IdentityProvider {
         text(user, "name").ifPresent(name -> details.put("name", name));
         text(user, "avatar_url").ifPresent(picture -> details.put("picture", picture));
         text(user, "html_url").ifPresent(profile -> details.put("profile", profile));
-        return new ExternalIdentity(settings.id(), id.asText(), address.map(VerifiedAddress::email),
+        return new ExternalIdentity(id, userId.asText(), address.map(VerifiedAddress::email),
                 address.map(VerifiedAddress::verified).orElse(false), details);
     }
 
@@ -188,7 +192,7 @@ public final class GitHubProvider implements IdentityProvider {
                 .build();
         ProviderAnswer answer = http.send(request, path);
         if (answer.status() == 401) {
-            throw new IdentityRejectedException(settings.id() + " did not accept the access token: it is expired,"
+            throw new IdentityRejectedException(id + " did not accept the access token: it is expired,"
                     + " revoked or was never valid");
         }
         if (path.equals("/user") && !answer.isSuccess()) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
-import io.portcullis.adapters.social.ProviderSettings;
+import io.portcullis.adapters.social.http.ClientCredentials;
 import io.portcullis.adapters.social.http.OAuthError;
 import io.portcullis.adapters.social.http.ProviderAnswer;
 import io.portcullis.adapters.social.http.ProviderHttp;
@@ -13,6 +13,7 @@ import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
 import io.portcullis.application.social.ExternalIdentity;
 import io.portcullis.application.social.ProviderProof;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -35,21 +36,28 @@ public final class OpenIdConnectProvider implements IdentityProvider {
     private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {
     };
 
-    private final ProviderSettings settings;
+    private final String id;
+    private final ClientCredentials client;
     private final ProviderHttp http;
     private final Discovery discovery;
     private final IdTokenVerifier verifier;
 
-    public OpenIdConnectProvider(ProviderSettings settings, ProviderHttp http, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    /**
+     * @param id the provider's name in paths and messages
+     * @param issuer where the discovery document is, and what it must name as the issuer
+     * @param clock the time ID tokens are checked against
+     */
+    public OpenIdConnectProvider(String id, URI issuer, ClientCredentials client, ProviderHttp http, Clock clock) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.client = Objects.requireNonNull(client, "client");
         this.http = Objects.requireNonNull(http, "http");
-        this.discovery = new Discovery(settings.baseUri(), http, clock);
-        this.verifier = new IdTokenVerifier(settings.id(), settings.clientId(), new SigningKeys(http, clock), clock);
+        this.discovery = new Discovery(Objects.requireNonNull(issuer, "issuer"), http, clock);
+        this.verifier = new IdTokenVerifier(id, client.id(), new SigningKeys(http, clock), clock);
     }
 
     @Override
     public String id() {
-        return settings.id();
+        return id;
     }
 
     @Override
@@ -87,10 +95,10 @@ public final class OpenIdConnectProvider implements IdentityProvider {
             return fromIdToken(idToken.asText(), metadata, code.nonce());
         }
         if (answer.status() == 400 || answer.status() == 401) {
-            List<String> presented = new ArrayList<>(List.of(code.code(), settings.clientSecret()));
+            List<String> presented = new ArrayList<>(List.of(code.code(), client.secret()));
             code.codeVerifier().ifPresent(presented::add);
             throw answer.jsonObjectIfAny().flatMap(OAuthError::from)
-                    .map(error -> error.rejection(settings.id(), "the authorization code", presented))
+                    .map(error -> error.rejection(id, "the authorization code", presented))
                     .orElseThrow(answer::unexpected);
         }
         throw answer.unexpected();
@@ -98,21 +106,21 @@ public final class OpenIdConnectProvider implements IdentityProvider {
 
     private ExternalIdentity fromIdToken(String idToken, ProviderMetadata metadata, Optional<String> nonce) {
         JWTClaimsSet claims = verifier.verify(idToken, metadata, nonce);
-        return ClaimsIdentity.from(settings.id(), claims.getClaims());
+        return ClaimsIdentity.from(id, claims.getClaims());
     }
 
     // client_secret_basic is the specification's default; client_secret_post when only that is offered.
     private void authenticate(ProviderMetadata metadata, Map<String, String> form, HttpRequest.Builder request) {
-        if (!settings.hasClientSecret()) {
-            form.put("client_id", settings.clientId());
+        if (!client.hasSecret()) {
+            form.put("client_id", client.id());
         } else if (metadata.tokenEndpointAuthMethods().contains("client_secret_basic")) {
-            String credentials = ProviderHttp.formEncode(settings.clientId()) + ":"
-                    + ProviderHttp.formEncode(settings.clientSecret());
+            String credentials = ProviderHttp.formEncode(client.id()) + ":"
+                    + ProviderHttp.formEncode(client.secret());
             request.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         } else if (metadata.tokenEndpointAuthMethods().contains("client_secret_post")) {
-            form.put("client_id", settings.clientId());
-            form.put("client_secret", settings.clientSecret());
+            form.put("client_id", client.id());
+            form.put("client_secret", client.secret());
         } else {
             throw http.unavailable("token endpoint", "it accepts neither client_secret_basic nor client_secret_post"
                     + " (it offers " + metadata.tokenEndpointAuthMethods() + ")", null);
@@ -123,7 +131,7 @@ public final class OpenIdConnectProvider implements IdentityProvider {
         checkAccessTokenAudience(accessToken);
         ProviderMetadata metadata = discovery.metadata();
         if (metadata.userinfoEndpoint().isEmpty()) {
-            throw new IdentityRejectedException(settings.id() + " has no userinfo endpoint, so an access token"
+            throw new IdentityRejectedException(id + " has no userinfo endpoint, so an access token"
                     + " cannot be checked: send an authorization code or an ID token");
         }
         ProviderAnswer answer = http.send(http.request(metadata.userinfoEndpoint().get())
@@ -131,14 +139,14 @@ public final class OpenIdConnectProvider implements IdentityProvider {
                 .header("Authorization", "Bearer " + accessToken.strip())
                 .GET().build(), "userinfo endpoint");
         if (answer.status() == 401 || answer.status() == 403) {
-            throw new IdentityRejectedException(settings.id() + " did not accept the access token (HTTP "
+            throw new IdentityRejectedException(id + " did not accept the access token (HTTP "
                     + answer.status() + "): it is expired, revoked or not meant for the userinfo endpoint");
         }
         if (!answer.isSuccess()) {
             throw answer.unexpected();
         }
         Map<String, Object> claims = ProviderAnswer.json().convertValue(answer.jsonObject(), CLAIMS);
-        return ClaimsIdentity.from(settings.id(), claims);
+        return ClaimsIdentity.from(id, claims);
     }
 
     /**
@@ -157,12 +165,12 @@ public final class OpenIdConnectProvider implements IdentityProvider {
         if (claims == null || claims.getAudience().isEmpty()) {
             return;
         }
-        String clientId = settings.clientId();
+        String clientId = client.id();
         boolean forThisClient = claims.getAudience().contains(clientId)
                 || clientId.equals(claims.getClaim("azp")) || clientId.equals(claims.getClaim("appid"))
                 || clientId.equals(claims.getClaim("client_id"));
         if (!forThisClient) {
-            throw new IdentityRejectedException(settings.id() + " access token refused: it was issued to another"
+            throw new IdentityRejectedException(id + " access token refused: it was issued to another"
                     + " client, not to this one");
         }
     }
