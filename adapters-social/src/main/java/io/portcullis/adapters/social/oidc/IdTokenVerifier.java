@@ -136,12 +136,16 @@ final class IdTokenVerifier {
         if (!audience.contains(clientId)) {
             throw rejected("it was issued to another client: its audience does not include this client id");
         }
-        Object authorizedParty = claims.getClaim("azp");
-        if (audience.size() > 1 && authorizedParty == null) {
-            throw rejected("it has several audiences but names no authorized party (azp)");
-        }
-        if (authorizedParty != null && !clientId.equals(authorizedParty)) {
-            throw rejected("its authorized party (azp) is another client");
+        // With this client as the only audience, azp may name a sibling client that obtained the token:
+        // Google's Android and iOS sign-in put the app's client id there and the web client id in aud.
+        if (audience.size() > 1) {
+            Object authorizedParty = claims.getClaim("azp");
+            if (authorizedParty == null) {
+                throw rejected("it has several audiences but names no authorized party (azp)");
+            }
+            if (!clientId.equals(authorizedParty)) {
+                throw rejected("it has several audiences and its authorized party (azp) is another client");
+            }
         }
     }
 

@@ -260,6 +260,8 @@ class OpenIdConnectProviderTest {
                 .hasMessageContaining("authorized party (azp) is another client");
         assertThat(identifyIdToken(Map.of("aud", List.of(CLIENT_ID, "another-client"), "azp", CLIENT_ID)).subject())
                 .isEqualTo(SUBJECT);
+        assertThat(identifyIdToken(Map.of("aud", CLIENT_ID, "azp", "android-client")).subject())
+                .as("a mobile app's token for this server").isEqualTo(SUBJECT);
     }
 
     @Test
