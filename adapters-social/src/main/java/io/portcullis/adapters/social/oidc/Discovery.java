@@ -10,19 +10,21 @@ import java.time.Instant;
 
 /**
  * The provider's discovery document, fetched on first use and kept for a day. A failed fetch is not
- * kept: the next request tries again. Once a day it is fetched again, and the old one is kept while
- * that fails.
+ * kept: the next request tries again. Once a day it is fetched again; while that fails, the old one
+ * is kept and the fetch is tried again every {@link #RETRY_AFTER}, so sign-ins do not each wait for
+ * a provider that is away.
  */
 final class Discovery {
 
     static final Duration KEPT_FOR = Duration.ofDays(1);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
     private static final String CALL = "discovery document";
 
     private final URI issuer;
     private final ProviderHttp http;
     private final Clock clock;
     private ProviderMetadata metadata;
-    private Instant fetchedAt = Instant.MIN;
+    private Instant refreshDue = Instant.MIN;
 
     Discovery(URI issuer, ProviderHttp http, Clock clock) {
         this.issuer = issuer;
@@ -32,16 +34,17 @@ final class Discovery {
 
     synchronized ProviderMetadata metadata() {
         Instant now = clock.instant();
-        if (metadata != null && now.isBefore(fetchedAt.plus(KEPT_FOR))) {
+        if (metadata != null && now.isBefore(refreshDue)) {
             return metadata;
         }
         try {
             metadata = fetch();
-            fetchedAt = now;
+            refreshDue = now.plus(KEPT_FOR);
         } catch (ProviderUnavailableException e) {
             if (metadata == null) {
                 throw e;
             }
+            refreshDue = now.plus(RETRY_AFTER);
         }
         return metadata;
     }

@@ -19,7 +19,8 @@ import java.util.List;
  * The provider's published signing keys (its JWK set), fetched on first use and kept. A token that
  * names a key the set lacks makes it fetch the set again, since providers rotate keys, but not more
  * than once per {@link #REFETCH_INTERVAL}, so tokens with made-up key ids cannot make Portcullis
- * hammer the provider. Once a day the set is fetched again anyway, so a withdrawn key stops counting.
+ * hammer the provider. Once a day the set is fetched again anyway, so a withdrawn key stops counting;
+ * while that fails, the keys at hand are kept and the fetch is tried again every refetch interval.
  */
 final class SigningKeys {
 
@@ -32,6 +33,7 @@ final class SigningKeys {
     private JWKSet keys;
     private URI fetchedFrom;
     private Instant fetchedAt = Instant.MIN;
+    private Instant refreshDue = Instant.MIN;
 
     SigningKeys(ProviderHttp http, Clock clock) {
         this.http = http;
@@ -43,11 +45,12 @@ final class SigningKeys {
         Instant now = clock.instant();
         if (keys == null || !jwksUri.equals(fetchedFrom)) {
             fetch(jwksUri, now);
-        } else if (!now.isBefore(fetchedAt.plus(KEPT_FOR))) {
+        } else if (!now.isBefore(refreshDue)) {
             try {
                 fetch(jwksUri, now);
             } catch (ProviderUnavailableException e) {
-                // The keys we have are better than none while the provider is away.
+                // The keys at hand are better than none while the provider is away.
+                refreshDue = now.plus(REFETCH_INTERVAL);
             }
         }
         List<JWK> found = matching(header);
@@ -81,5 +84,6 @@ final class SigningKeys {
         }
         fetchedFrom = jwksUri;
         fetchedAt = now;
+        refreshDue = now.plus(KEPT_FOR);
     }
 }

@@ -135,6 +135,28 @@ class OpenIdConnectProtocolTest {
     }
 
     @Test
+    void documentAndKeysAreFetchedAgainDailyAndKeptWhileThatFails() {
+        publishDiscovery("", base, List.of("client_secret_basic"));
+        publishKeys(firstKey);
+        IdentityProvider provider = provider("");
+        provider.identify(idToken(firstKey, base, Map.of()));
+
+        clock.advance(Discovery.KEPT_FOR);
+        wireMock.stubFor(get("/.well-known/openid-configuration").willReturn(aResponse().withStatus(500)));
+        wireMock.stubFor(get("/jwks").willReturn(aResponse().withStatus(500)));
+
+        assertThat(provider.identify(idToken(firstKey, base, Map.of())).subject()).isEqualTo("user-1");
+        assertThat(provider.identify(idToken(firstKey, base, Map.of())).subject()).isEqualTo("user-1");
+        wireMock.verify(2, getRequestedFor(urlEqualTo("/.well-known/openid-configuration")));
+        wireMock.verify(2, getRequestedFor(urlEqualTo("/jwks")));
+
+        clock.advance(Discovery.RETRY_AFTER);
+        provider.identify(idToken(firstKey, base, Map.of()));
+        wireMock.verify(3, getRequestedFor(urlEqualTo("/.well-known/openid-configuration")));
+        wireMock.verify(3, getRequestedFor(urlEqualTo("/jwks")));
+    }
+
+    @Test
     void aDiscoveryDocumentForAnotherIssuerIsNotTrusted() {
         publishDiscovery("", "https://evil.example.com", List.of("client_secret_basic"));
         publishKeys(firstKey);
