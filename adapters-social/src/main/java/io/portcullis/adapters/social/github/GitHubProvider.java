@@ -63,6 +63,7 @@ public final class GitHubProvider implements IdentityProvider {
         return switch (proof) {
             case ProviderProof.AuthorizationCode code -> identityOf(exchange(code));
             case ProviderProof.AccessToken token -> {
+                http.bearer(token.accessToken());
                 checkIssuedToThisApplication(token.accessToken().strip());
                 yield identityOf(token.accessToken().strip());
             }
@@ -187,7 +188,7 @@ public final class GitHubProvider implements IdentityProvider {
         HttpRequest request = http.request(URI.create(api + path))
                 .header("Accept", JSON_MEDIA_TYPE)
                 .header("X-GitHub-Api-Version", API_VERSION)
-                .header("Authorization", "Bearer " + accessToken)
+                .header("Authorization", http.bearer(accessToken))
                 .GET()
                 .build();
         ProviderAnswer answer = http.send(request, path);

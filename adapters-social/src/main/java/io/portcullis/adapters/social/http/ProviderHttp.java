@@ -1,5 +1,6 @@
 package io.portcullis.adapters.social.http;
 
+import io.portcullis.application.port.IdentityRejectedException;
 import io.portcullis.application.port.ProviderUnavailableException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * The calls to one provider. Each is bounded by the provider's timeout, headers and body alike, and
@@ -27,6 +29,9 @@ import java.util.concurrent.TimeoutException;
 public final class ProviderHttp {
 
     private static final String USER_AGENT = "Portcullis";
+    /** Longer tokens than this are not tokens any provider issues; a cap keeps parsing cheap. */
+    public static final int MAX_TOKEN_LENGTH = 16_384;
+    private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
     private final String provider;
     private final Duration timeout;
@@ -77,6 +82,18 @@ public final class ProviderHttp {
         } catch (ExecutionException e) {
             throw unavailable(call, describe(e.getCause()), e.getCause());
         }
+    }
+
+    /**
+     * The {@code Authorization} header for a token a client brought. A token that could not be one
+     * (spaces, line breaks, megabytes) is refused here rather than sent, or let break the request.
+     */
+    public String bearer(String accessToken) {
+        String token = accessToken.strip();
+        if (token.length() > MAX_TOKEN_LENGTH || !VISIBLE_ASCII.matcher(token).matches()) {
+            throw new IdentityRejectedException(provider + " access token refused: it is not a well-formed token");
+        }
+        return "Bearer " + token;
     }
 
     /** An {@code application/x-www-form-urlencoded} body, as the token endpoint takes it. */

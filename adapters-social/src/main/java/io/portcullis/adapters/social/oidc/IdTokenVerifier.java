@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.portcullis.adapters.social.http.ProviderHttp;
 import io.portcullis.application.port.IdentityRejectedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,12 +56,12 @@ final class IdTokenVerifier {
     }
 
     /**
+     * @param signed a token {@link #signedToken} accepted
      * @param expectedNonce the nonce of the authorization request; a token must carry it exactly, and
      *     carry none when there was none
      * @return the token's claims, once every check has passed
      */
-    JWTClaimsSet verify(String idToken, ProviderMetadata metadata, Optional<String> expectedNonce) {
-        SignedJWT signed = signedToken(idToken);
+    JWTClaimsSet verify(SignedJWT signed, ProviderMetadata metadata, Optional<String> expectedNonce) {
         checkSignature(signed, metadata);
         JWTClaimsSet claims;
         try {
@@ -78,7 +79,11 @@ final class IdTokenVerifier {
         return claims;
     }
 
-    private SignedJWT signedToken(String idToken) {
+    /** The token as a signed JWT with an accepted algorithm: what can be refused before asking the provider. */
+    SignedJWT signedToken(String idToken) {
+        if (idToken.length() > ProviderHttp.MAX_TOKEN_LENGTH) {
+            throw rejected("it is too long to be one");
+        }
         JWT jwt;
         try {
             jwt = JWTParser.parse(idToken.strip());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import io.portcullis.adapters.social.http.ClientCredentials;
 import io.portcullis.adapters.social.http.OAuthError;
 import io.portcullis.adapters.social.http.ProviderAnswer;
@@ -71,7 +72,8 @@ public final class OpenIdConnectProvider implements IdentityProvider {
     }
 
     private ExternalIdentity fromIdToken(String idToken, Optional<String> nonce) {
-        return fromIdToken(idToken, discovery.metadata(), nonce);
+        SignedJWT signed = verifier.signedToken(idToken);
+        return identity(verifier.verify(signed, discovery.metadata(), nonce));
     }
 
     private ExternalIdentity fromCode(ProviderProof.AuthorizationCode code) {
@@ -92,7 +94,7 @@ public final class OpenIdConnectProvider implements IdentityProvider {
             if (idToken == null || !idToken.isTextual()) {
                 throw answer.notProtocol("a token response with an ID token (is 'openid' among the scopes?)");
             }
-            return fromIdToken(idToken.asText(), metadata, code.nonce());
+            return identity(verifier.verify(verifier.signedToken(idToken.asText()), metadata, code.nonce()));
         }
         if (answer.status() == 400 || answer.status() == 401) {
             List<String> presented = new ArrayList<>(List.of(code.code(), client.secret()));
@@ -104,8 +106,7 @@ public final class OpenIdConnectProvider implements IdentityProvider {
         throw answer.unexpected();
     }
 
-    private ExternalIdentity fromIdToken(String idToken, ProviderMetadata metadata, Optional<String> nonce) {
-        JWTClaimsSet claims = verifier.verify(idToken, metadata, nonce);
+    private ExternalIdentity identity(JWTClaimsSet claims) {
         return ClaimsIdentity.from(id, claims.getClaims());
     }
 
@@ -128,6 +129,7 @@ public final class OpenIdConnectProvider implements IdentityProvider {
     }
 
     private ExternalIdentity fromAccessToken(String accessToken) {
+        String authorization = http.bearer(accessToken);
         checkAccessTokenAudience(accessToken);
         ProviderMetadata metadata = discovery.metadata();
         if (metadata.userinfoEndpoint().isEmpty()) {
@@ -136,7 +138,7 @@ public final class OpenIdConnectProvider implements IdentityProvider {
         }
         ProviderAnswer answer = http.send(http.request(metadata.userinfoEndpoint().get())
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + accessToken.strip())
+                .header("Authorization", authorization)
                 .GET().build(), "userinfo endpoint");
         if (answer.status() == 401 || answer.status() == 403) {
             throw new IdentityRejectedException(id + " did not accept the access token (HTTP "

@@ -199,6 +199,14 @@ class GitHubProviderTest {
     }
 
     @Test
+    void anAccessTokenThatCannotBeOneIsRefusedWithoutAnyCall() {
+        assertThatThrownBy(() -> github.identify(new ProviderProof.AccessToken("gho_abc\nHost: evil")))
+                .isInstanceOf(IdentityRejectedException.class)
+                .hasMessage("github access token refused: it is not a well-formed token");
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
     void anIdTokenIsRefusedWithoutAnyCall() {
         assertThatThrownBy(() -> github.identify(new ProviderProof.IdToken("a.b.c", Optional.empty())))
                 .isInstanceOf(IdentityRejectedException.class)

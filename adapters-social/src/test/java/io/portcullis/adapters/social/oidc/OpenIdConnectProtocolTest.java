@@ -1,6 +1,8 @@
 package io.portcullis.adapters.social.oidc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -319,6 +321,21 @@ class OpenIdConnectProtocolTest {
                 .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessage("corp: discovery document: connection refused or unreachable")
                 .satisfies(e -> assertThat(((ProviderUnavailableException) e).provider()).isEqualTo("corp"));
+    }
+
+    @Test
+    void tokensThatCannotBeTokensAreRefusedWithoutAnyCall() {
+        IdentityProvider provider = provider("");
+
+        assertThatThrownBy(() -> provider.identify(new ProviderProof.AccessToken("abc\r\nX-Injected: yes")))
+                .isInstanceOf(IdentityRejectedException.class)
+                .hasMessage("corp access token refused: it is not a well-formed token");
+        assertThatThrownBy(() -> provider.identify(new ProviderProof.AccessToken("x".repeat(20_000))))
+                .isInstanceOf(IdentityRejectedException.class);
+        assertThatThrownBy(() -> provider.identify(new ProviderProof.IdToken("x".repeat(20_000), Optional.empty())))
+                .isInstanceOf(IdentityRejectedException.class)
+                .hasMessage("corp ID token refused: it is too long to be one");
+        wireMock.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

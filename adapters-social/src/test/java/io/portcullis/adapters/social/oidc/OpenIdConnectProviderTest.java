@@ -320,7 +320,7 @@ class OpenIdConnectProviderTest {
                 clock);
         String idToken;
         try {
-            assertThatThrownBy(() -> early.identify(new ProviderProof.IdToken("a.b.c", Optional.empty())))
+            assertThatThrownBy(() -> early.identify(new ProviderProof.AccessToken("opaque-token")))
                     .isInstanceOf(ProviderUnavailableException.class)
                     .hasMessageContaining("corp: discovery document: connection refused");
 
