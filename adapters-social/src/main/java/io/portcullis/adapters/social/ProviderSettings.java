@@ -1,9 +1,9 @@
 package io.portcullis.adapters.social;
 
+import io.portcullis.adapters.social.http.ProviderHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -116,10 +116,7 @@ public record ProviderSettings(String id, ProviderProtocol protocol, URI baseUri
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException(id + ": the " + what + " takes no query or fragment: '" + uri + "'");
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        boolean loopback = uri.getHost().equals("localhost") || uri.getHost().startsWith("127.")
-                || uri.getHost().equals("[::1]");
-        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
+        if (!ProviderHttp.isSafeEndpoint(uri)) {
             throw new IllegalArgumentException(
                     id + ": the " + what + " must use https (http only on localhost): '" + uri + "'");
         }

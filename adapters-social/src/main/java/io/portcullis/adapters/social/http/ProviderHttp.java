@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +95,20 @@ public final class ProviderHttp {
             throw new IdentityRejectedException(provider + " access token refused: it is not a well-formed token");
         }
         return "Bearer " + token;
+    }
+
+    /**
+     * Whether codes, secrets and tokens may be sent to this address: over https, or over plain http
+     * to this machine only (a provider in development or in tests).
+     */
+    public static boolean isSafeEndpoint(URI uri) {
+        if (uri == null || !uri.isAbsolute() || uri.getHost() == null) {
+            return false;
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return scheme.equals("https") || (scheme.equals("http") && loopback);
     }
 
     /** An {@code application/x-www-form-urlencoded} body, as the token endpoint takes it. */

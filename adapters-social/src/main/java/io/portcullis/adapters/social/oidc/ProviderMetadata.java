@@ -2,6 +2,7 @@ package io.portcullis.adapters.social.oidc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.portcullis.adapters.social.http.ProviderAnswer;
+import io.portcullis.adapters.social.http.ProviderHttp;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,8 @@ record ProviderMetadata(String issuer, URI tokenEndpoint, Optional<URI> userinfo
         return text(document, field).map(text -> {
             try {
                 URI uri = URI.create(text);
-                if (!uri.isAbsolute() || uri.getHost() == null) {
-                    throw answer.notProtocol("a discovery document with an absolute " + field);
+                if (!ProviderHttp.isSafeEndpoint(uri)) {
+                    throw answer.notProtocol("a discovery document with an absolute https " + field);
                 }
                 return uri;
             } catch (IllegalArgumentException e) {

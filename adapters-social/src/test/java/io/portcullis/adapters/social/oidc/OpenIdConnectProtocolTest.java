@@ -294,6 +294,12 @@ class OpenIdConnectProtocolTest {
                 .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("a discovery document with a token_endpoint");
 
+        wireMock.stubFor(get("/.well-known/openid-configuration").willReturn(okJson("{\"issuer\":\"" + base
+                + "\",\"token_endpoint\":\"http://sso.example.com/token\",\"jwks_uri\":\"ftp://sso.example.com/jwks\"}")));
+        assertThatThrownBy(() -> provider("").identify(idToken(firstKey, base, Map.of())))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("a discovery document with an absolute https token_endpoint");
+
         publishDiscovery("", base, List.of("client_secret_basic"));
         wireMock.stubFor(get("/jwks").willReturn(okJson("{\"keys\": \"none\"}")));
         assertThatThrownBy(() -> provider("").identify(idToken(firstKey, base, Map.of())))
