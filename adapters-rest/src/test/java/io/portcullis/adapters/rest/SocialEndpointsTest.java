@@ -12,7 +12,7 @@ import io.portcullis.application.fixtures.ArticleSetup;
 import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.SocialSettings;
 import io.portcullis.application.settings.TokenSettings;
-import io.portcullis.application.social.ProviderProof;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.domain.account.Account;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.portcullis.application.port;
 
-import io.portcullis.application.social.ExternalIdentity;
-import io.portcullis.application.social.ProviderProof;
-
 /**
  * A social identity provider (Google, Microsoft, GitHub or any OpenID Connect issuer): turns what a
  * client brought back from the provider into the identity the provider vouches for.

@@ -1,5 +1,7 @@
 package io.portcullis.application.social;
 
+import io.portcullis.application.port.ProviderProof;
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.DuplicateSocialAccountException;
 import io.portcullis.application.port.IdentityProvider;

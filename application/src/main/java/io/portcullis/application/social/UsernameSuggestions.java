@@ -1,5 +1,6 @@
 package io.portcullis.application.social;
 
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.KeyGenerator;
 import io.portcullis.domain.account.EmailAddress;

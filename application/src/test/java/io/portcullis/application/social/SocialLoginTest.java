@@ -1,5 +1,7 @@
 package io.portcullis.application.social;
 
+import io.portcullis.application.port.ProviderProof;
+import io.portcullis.application.port.ExternalIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,7 +1,7 @@
 package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
-import io.portcullis.application.social.ProviderProof;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.domain.validation.TextField;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.negotiation.ClientLanguages;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.settings.RestSettings;
-import io.portcullis.application.social.ProviderProof;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.social.SocialLogIn;
 import io.portcullis.domain.validation.ValidationErrors;
 import jakarta.inject.Inject;

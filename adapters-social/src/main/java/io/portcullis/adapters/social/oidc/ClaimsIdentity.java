@@ -1,7 +1,7 @@
 package io.portcullis.adapters.social.oidc;
 
 import io.portcullis.application.port.IdentityRejectedException;
-import io.portcullis.application.social.ExternalIdentity;
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.domain.account.EmailAddress;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -41,7 +41,7 @@ import io.portcullis.adapters.social.SocialIdentityProviders;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
 import io.portcullis.application.port.ProviderUnavailableException;
-import io.portcullis.application.social.ProviderProof;
+import io.portcullis.application.port.ProviderProof;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.portcullis.application.social;
+package io.portcullis.application.port;
 
 import io.portcullis.domain.account.EmailAddress;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.portcullis.application.social;
+package io.portcullis.application.port;
 
 import java.util.Objects;
 import java.util.Optional;
