@@ -382,6 +382,29 @@ class SocialEndpointsTest {
         }
 
         @Test
+        void with_token_cookies_and_expiration_times_a_social_login_sets_them_as_login_does() {
+            var app = new TestApp(EmailVerification.NONE);
+            var settings = RestSettings.defaults(app.settings).withSocialProviders(PROVIDERS).withReturnExpiration(true)
+                    .withCookies(io.portcullis.adapters.rest.settings.CookieSettings.named("app-auth", "app-refresh"));
+            try (var api = ApiServer.start(app, settings)) {
+                app.github.accepts("tok", app.github.identity("7", "pia@example.com", true));
+
+                Reply social = api.post("/auth/github/").json("{\"access_token\": \"tok\", " + PROFILE + "}").send();
+                Flows.registered(app, "quinn@example.com");
+                Reply password = api.post("/auth/login/").json(Flows.loginJson("quinn@example.com", Flows.PASSWORD))
+                        .send();
+
+                assertThat(social.status()).as(social.body()).isEqualTo(200);
+                assertThat(keys(social.json())).isEqualTo(keys(password.json())).contains("access_expiration");
+                assertThat(social.headers("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("app-auth="))
+                        .anySatisfy(c -> assertThat(c).startsWith("app-refresh="));
+                Reply list = api.get("/auth/socialaccounts/").cookie("app-auth=" + social.text("access")).send();
+                assertThat(list.status()).isEqualTo(200);
+                assertThat(list.json()).hasSize(1);
+            }
+        }
+
+        @Test
         void auto_connect_on_links_an_account_whose_address_the_provider_verified() {
             var app = new TestApp(ArticleSetup.settings(EmailVerification.NONE, false), TokenSettings.simpleJwtDefaults(),
                     false, new SocialSettings(true, true));
