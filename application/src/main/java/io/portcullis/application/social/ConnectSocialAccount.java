@@ -1,11 +1,11 @@
 package io.portcullis.application.social;
 
-import io.portcullis.application.port.ProviderProof;
-import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.AccountStore;
 import io.portcullis.application.port.DuplicateSocialAccountException;
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.port.SocialAccountStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.token.Credentials;

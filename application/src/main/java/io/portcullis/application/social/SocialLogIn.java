@@ -1,14 +1,15 @@
 package io.portcullis.application.social;
 
-import io.portcullis.application.port.ProviderProof;
-import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.confirmation.EmailConfirmations;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.DuplicateAccountException;
 import io.portcullis.application.port.DuplicateSocialAccountException;
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
 import io.portcullis.application.port.KeyGenerator;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.port.SocialAccountStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.application.registration.RegistrationFields;
@@ -204,8 +205,12 @@ public final class SocialLogIn {
             linkWork.run();
             Account current = account;
             if (confirmsAddress) {
-                current = account.withEmailVerified();
-                accounts.update(current);
+                try {
+                    accounts.update(account.withEmailVerified());
+                    current = account.withEmailVerified();
+                } catch (ConcurrentUpdateException e) {
+                    // Another request changed the account meanwhile; the next login through the provider confirms it.
+                }
             }
             accounts.recordLogin(account.id(), now);
             return new Outcome.LoggedIn(current, sessions.openSession(account.id(), now, client), false);

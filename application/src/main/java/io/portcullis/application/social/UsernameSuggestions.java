@@ -1,7 +1,7 @@
 package io.portcullis.application.social;
 
-import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.KeyGenerator;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.Username;

@@ -1,10 +1,10 @@
 package io.portcullis.application.fakes;
 
+import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
-import io.portcullis.application.port.ProviderUnavailableException;
-import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.ProviderProof;
+import io.portcullis.application.port.ProviderUnavailableException;
 import io.portcullis.domain.account.EmailAddress;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.portcullis.application.social;
 
-import io.portcullis.application.port.ProviderProof;
-import io.portcullis.application.port.ExternalIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +8,8 @@ import io.portcullis.application.fixtures.ArticleSetup;
 import io.portcullis.application.fixtures.UseCases;
 import io.portcullis.application.login.LogIn;
 import io.portcullis.application.password.ChangePassword;
+import io.portcullis.application.port.ExternalIdentity;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.port.ProviderUnavailableException;
 import io.portcullis.application.registration.RegisterAccount;
 import io.portcullis.application.settings.AccountSettings;
