@@ -211,6 +211,22 @@ class SocialEndpointsTest {
         }
 
         @Test
+        void a_browser_gets_the_page_of_each_provider_with_its_form_and_the_list_page_asks_for_a_login() {
+            String browser = EmailVerificationEndpointTest.BROWSER;
+
+            Reply page = api.get("/auth/github/").header("Accept", browser).send();
+            Reply list = api.get("/auth/socialaccounts/").header("Accept", browser).send();
+
+            assertThat(page.status()).isEqualTo(405);
+            assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+            assertThat(page.body()).contains("<h1>Social Login</h1>",
+                    "<form id=\"endpoint-form\" method=\"post\" action=\"/auth/github/\"", "name=\"code\"",
+                    "name=\"code_verifier\"", "name=\"nonce\"");
+            assertThat(list.status()).isEqualTo(401);
+            assertThat(list.body()).contains("<h1>Social Account List</h1>", "HTTP 401 Unauthorized");
+        }
+
+        @Test
         void options_describes_the_fields_of_social_login() {
             Reply reply = api.call("OPTIONS", "/auth/google/").send();
 
