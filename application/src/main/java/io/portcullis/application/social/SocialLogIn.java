@@ -254,7 +254,10 @@ public final class SocialLogIn {
                 return new Outcome.LoggedIn(account, sessions.openSession(account.id(), now, command.client()), true);
             });
         } catch (DuplicateAccountException e) {
-            return new Outcome.Rejected(fields.duplicateError(e.attribute()));
+            // A concurrent first login of the same identity created the account first: log in through its link.
+            return socialAccounts.find(provider, identity.subject())
+                    .map(link -> logInLinked(link, identity, command.client()))
+                    .orElseGet(() -> new Outcome.Rejected(fields.duplicateError(e.attribute())));
         } catch (DuplicateSocialAccountException e) {
             return socialAccounts.find(provider, identity.subject())
                     .map(link -> logInLinked(link, identity, command.client()))

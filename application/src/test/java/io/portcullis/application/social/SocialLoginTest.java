@@ -211,6 +211,42 @@ class SocialLoginTest {
         }
 
         @Test
+        void two_first_logins_of_one_identity_at_once_make_one_account_and_both_log_it_in() {
+            var base = new UseCases(plain(EmailVerification.NONE), SocialSettings.defaults());
+            base.google.accepts("first", base.google.identity("g-race", "ray@example.com", true));
+            base.google.accepts("second", base.google.identity("g-race", "ray@example.com", true));
+            var competing = new java.util.concurrent.atomic.AtomicReference<SocialLogIn>();
+            var firstOutcome = new java.util.concurrent.atomic.AtomicReference<SocialLogIn.Outcome>();
+            // The second request's insert comes just after the first request committed its account and link.
+            var racingAccounts = new io.portcullis.application.fakes.InMemoryAccountStore() {
+                private boolean raced;
+
+                @Override
+                public synchronized Account add(io.portcullis.domain.account.NewAccount account) {
+                    if (!raced) {
+                        raced = true;
+                        firstOutcome.set(competing.get().logIn(code("google", "first")));
+                    }
+                    return super.add(account);
+                }
+            };
+            var social = new io.portcullis.application.fakes.InMemorySocialAccountStore();
+            SocialLogIn logIn = new SocialLogIn(new IdentityProviders(List.of(base.google)), racingAccounts, social,
+                    base.issuer, new io.portcullis.application.confirmation.EmailConfirmations(base.keys,
+                            base.oneTimeTokens, base.outbox, base.mail), base.keys, base.settings, base.social,
+                    base.mail, base.transactions, base.clock);
+            competing.set(logIn);
+
+            var second = (SocialLogIn.Outcome.LoggedIn) logIn.logIn(code("google", "second"));
+
+            var first = (SocialLogIn.Outcome.LoggedIn) firstOutcome.get();
+            assertThat(second.account().id()).isEqualTo(first.account().id());
+            assertThat(first.signedUp()).isTrue();
+            assertThat(second.signedUp()).isFalse();
+            assertThat(social.listByAccount(first.account().id())).hasSize(1);
+        }
+
+        @Test
         void with_sign_up_closed_an_unknown_identity_is_refused_and_nothing_is_created() {
             var closed = new UseCases(plain(EmailVerification.NONE), new SocialSettings(false, false));
             closed.google.accepts("c", closed.google.identity("g-1", "ann@example.com", true));
