@@ -30,6 +30,7 @@ import io.portcullis.domain.profile.ProfileSchema;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.social.SocialAccount;
 import io.portcullis.domain.validation.FieldInput;
+import io.portcullis.domain.validation.Messages;
 import io.portcullis.domain.validation.ValidationErrors;
 import java.time.Clock;
 import java.time.Instant;
@@ -167,7 +168,8 @@ public final class SocialLogIn {
         Account account = accounts.findById(link.account())
                 .orElseThrow(() -> new IllegalStateException("a social account outlived its account"));
         Instant now = clock.instant();
-        return admit(account, identity, client, now, () -> socialAccounts.recordLogin(link.id(), identity.details(), now));
+        return admit(account, identity, client, now,
+                () -> socialAccounts.recordLogin(link.id(), identity.details(), now));
     }
 
     private Outcome connectAndLogIn(Account account, String provider, ExternalIdentity identity, ClientDetails client) {
@@ -230,7 +232,7 @@ public final class SocialLogIn {
         }
         if (email.isEmpty() && !settings.usernameEnabled()) {
             // Only reachable when neither is required, which the account settings forbid; kept for safety.
-            return new Outcome.Rejected(ValidationErrors.of("email", io.portcullis.domain.validation.Messages.REQUIRED));
+            return new Outcome.Rejected(ValidationErrors.of("email", Messages.REQUIRED));
         }
         Optional<Username> username = settings.usernameEnabled()
                 ? Optional.of(usernames.suggest(identity, email))
