@@ -72,6 +72,12 @@ class SocialLoginSessionTest {
     void start() throws IOException {
         corp.start();
         github.start();
+        server = startService(work.resolve("db"), Map.of());
+        http = new HttpSession(server.baseUri());
+    }
+
+    /** The service with the three providers, on its own database; {@code extra} adds or replaces settings. */
+    private PortcullisServer startService(Path database, Map<String, String> extra) throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -79,7 +85,7 @@ class SocialLoginSessionTest {
         var environment = new HashMap<String, String>();
         environment.put("PORTCULLIS_HTTP_HOST", "127.0.0.1");
         environment.put("PORTCULLIS_HTTP_PORT", "0");
-        environment.put("PORTCULLIS_DATABASE_URL", "jdbc:h2:file:" + work.resolve("db").toAbsolutePath());
+        environment.put("PORTCULLIS_DATABASE_URL", "jdbc:h2:file:" + database.toAbsolutePath());
         environment.put("PORTCULLIS_JWT_SECRET", "a-shared-secret-of-at-least-32-bytes-for-social");
         environment.put("PORTCULLIS_PASSWORD_ARGON2_MEMORY_KIB", "7168");
         environment.put("PORTCULLIS_PASSWORD_ARGON2_ITERATIONS", "1");
@@ -93,9 +99,9 @@ class SocialLoginSessionTest {
         environment.put("PORTCULLIS_SOCIAL_PROVIDER_GONE_ISSUER", "http://127.0.0.1:" + closedPort + "/realms/gone");
         environment.put("PORTCULLIS_SOCIAL_PROVIDER_GONE_CLIENT_ID", "nobody");
         environment.put("PORTCULLIS_SOCIAL_PROVIDER_GONE_TIMEOUT", "PT2S");
-        server = PortcullisServer.start(new SettingsLoader(environment, Map.of(), 2, new SecureRandom()).load(),
+        environment.putAll(extra);
+        return PortcullisServer.start(new SettingsLoader(environment, Map.of(), 2, new SecureRandom()).load(),
                 Clock.systemUTC());
-        http = new HttpSession(server.baseUri());
     }
 
     @AfterAll
@@ -317,6 +323,78 @@ class SocialLoginSessionTest {
                 REDIRECT_URI, "code_verifier", pending.verifier(), "nonce", pending.nonce())));
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(400);
         assertThat(replayed.json().has("non_field_errors")).isTrue();
+    }
+
+    @Test
+    void access_tokens_log_in_at_github_once_github_confirms_they_are_ours_and_at_corp_through_userinfo() {
+        github.stubFor(post("/api/applications/" + GITHUB_CLIENT + "/token")
+                .withRequestBody(containing("gho_native"))
+                .willReturn(okJson("{\"id\":1,\"app\":{\"client_id\":\"" + GITHUB_CLIENT + "\"}}")));
+        github.stubFor(get("/api/user").withHeader("Authorization", equalTo("Bearer gho_native"))
+                .willReturn(okJson("{\"login\":\"tess\",\"id\":5151,\"name\":\"Tess\",\"email\":null}")));
+        github.stubFor(get("/api/user/emails").withHeader("Authorization", equalTo("Bearer gho_native"))
+                .willReturn(okJson("[{\"email\":\"tess@example.com\",\"primary\":true,\"verified\":true}]")));
+
+        Answer byGitHub = http.post("auth/github/", "{\"access_token\":\"gho_native\"}");
+
+        assertThat(byGitHub.status()).as(byGitHub.body()).isEqualTo(200);
+        assertThat(byGitHub.json().get("user").get("email").asText()).isEqualTo("tess@example.com");
+
+        SignedJWT accessToken = corp.issueToken("corp", CORP_CLIENT, new DefaultOAuth2TokenCallback("corp",
+                "corp-user-6", "JWT", List.of(CORP_CLIENT), Map.of("email", "uma@example.com", "email_verified", true),
+                300));
+        Answer byCorp = http.post("auth/corp/", "{\"access_token\":\"" + accessToken.serialize() + "\"}");
+        assertThat(byCorp.status()).as(byCorp.body()).isEqualTo(200);
+        assertThat(byCorp.json().get("user").get("email").asText()).isEqualTo("uma@example.com");
+
+        SignedJWT foreign = corp.issueToken("corp", "another-app", new DefaultOAuth2TokenCallback("corp",
+                "corp-user-7", "JWT", List.of("another-app"), Map.of(), 300));
+        Answer refused = http.post("auth/corp/", "{\"access_token\":\"" + foreign.serialize() + "\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("non_field_errors").get(0).asText()).contains("corp");
+    }
+
+    @Test
+    void an_address_of_a_password_account_is_connected_only_with_auto_connect_on() throws Exception {
+        String email = "val@example.com";
+        Answer registered = http.post("auth/registration/", "{\"email\":\"" + email + "\",\"password1\":\""
+                + PASSWORD + "\",\"password2\":\"" + PASSWORD + "\"}");
+        assertThat(registered.status()).isEqualTo(201);
+
+        // Off (the default): the provider's verified address is not enough.
+        Answer off = http.post("auth/corp/", "{\"id_token\":\"" + corp.issueToken("corp", CORP_CLIENT,
+                new DefaultOAuth2TokenCallback("corp", "corp-val", "JWT", List.of(CORP_CLIENT),
+                        Map.of("email", email, "email_verified", true), 300)).serialize() + "\"}");
+        assertThat(off.status()).isEqualTo(400);
+        assertThat(off.body()).isEqualTo("{\"non_field_errors\":[\"An account already exists with this e-mail"
+                + " address. Please sign in to that account first, then connect your corp account.\"]}");
+
+        // On: the same person, on a service that trusts the provider's verified addresses.
+        PortcullisServer trusting = startService(work.resolve("db-auto-connect"),
+                Map.of("PORTCULLIS_SOCIAL_AUTO_CONNECT", "true"));
+        try {
+            var other = new HttpSession(trusting.baseUri());
+            assertThat(other.post("auth/registration/", "{\"email\":\"" + email + "\",\"password1\":\""
+                    + PASSWORD + "\",\"password2\":\"" + PASSWORD + "\"}").status()).isEqualTo(201);
+            long pk = other.post("auth/login/", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+                    .json().get("user").get("pk").asLong();
+            Answer unverified = other.post("auth/corp/", "{\"id_token\":\"" + corp.issueToken("corp", CORP_CLIENT,
+                    new DefaultOAuth2TokenCallback("corp", "corp-val-2", "JWT", List.of(CORP_CLIENT),
+                            Map.of("email", email, "email_verified", false), 300)).serialize() + "\"}");
+            assertThat(unverified.status()).as("an address the provider does not vouch for").isEqualTo(400);
+
+            Answer on = other.post("auth/corp/", "{\"id_token\":\"" + corp.issueToken("corp", CORP_CLIENT,
+                    new DefaultOAuth2TokenCallback("corp", "corp-val", "JWT", List.of(CORP_CLIENT),
+                            Map.of("email", email, "email_verified", true), 300)).serialize() + "\"}");
+
+            assertThat(on.status()).as(on.body()).isEqualTo(200);
+            assertThat(on.json().get("user").get("pk").asLong()).isEqualTo(pk);
+            JsonNode links = other.get("auth/socialaccounts/", on.text("access")).json();
+            assertThat(links).hasSize(1);
+            assertThat(links.get(0).get("uid").asText()).isEqualTo("corp-val");
+        } finally {
+            trusting.close();
+        }
     }
 
     @Test
