@@ -173,10 +173,10 @@ public final class TestApp {
         authenticateKey = new AuthenticateKey(sessions, accounts, clock);
         var providers = new IdentityProviders(java.util.List.of(google, github));
         socialLogIn = new SocialLogIn(providers, accounts, socialAccounts, issuer, confirmations, keys, settings, social,
-                mail, transactions, clock);
-        connectSocial = new ConnectSocialAccount(providers, accounts, socialAccounts, issuer, transactions, clock);
+                mail, transactions, clock, audit);
+        connectSocial = new ConnectSocialAccount(providers, accounts, socialAccounts, issuer, transactions, clock, audit);
         listSocial = new ListSocialAccounts(socialAccounts);
-        disconnectSocial = new DisconnectSocialAccount(accounts, socialAccounts, transactions);
+        disconnectSocial = new DisconnectSocialAccount(accounts, socialAccounts, transactions, clock, audit);
     }
 
     /** Random 256-bit keys, as the security adapter makes them. */

@@ -1,10 +1,12 @@
 package io.portcullis.application.social;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.DuplicateSocialAccountException;
 import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
+import io.portcullis.application.port.ProviderUnavailableException;
 import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.port.SocialAccountStore;
 import io.portcullis.application.port.TransactionRunner;
@@ -12,6 +14,9 @@ import io.portcullis.application.token.Credentials;
 import io.portcullis.application.token.SessionOpener;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.social.SocialAccount;
 import io.portcullis.domain.validation.ValidationErrors;
@@ -24,7 +29,9 @@ import java.util.Optional;
  * Links a provider identity to the caller's account, whatever its address says (the caller proved
  * both). An identity linked to another account is refused; one already linked to the caller stays
  * as it is. Like dj-rest-auth's connect view, the answer is a login of the caller: a new session
- * with its credentials.
+ * with its credentials. A new link is a {@code social_account_connected} event and opens the
+ * session a {@code login_succeeded} event reports; a refusal is a failed
+ * {@code social_account_connected} with its reason.
  */
 public final class ConnectSocialAccount {
 
@@ -57,9 +64,11 @@ public final class ConnectSocialAccount {
     private final SessionOpener sessions;
     private final TransactionRunner transactions;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public ConnectSocialAccount(IdentityProviders providers, AccountStore accounts, SocialAccountStore socialAccounts,
-            SessionOpener sessions, TransactionRunner transactions, Clock clock) {
+            SessionOpener sessions, TransactionRunner transactions, Clock clock, AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.providers = providers;
         this.accounts = accounts;
         this.socialAccounts = socialAccounts;
@@ -81,10 +90,15 @@ public final class ConnectSocialAccount {
         try {
             identity = provider.get().identify(command.proof());
         } catch (IdentityRejectedException e) {
+            refused(command, AuditReasons.PROVIDER_REFUSED);
             return new Outcome.Rejected(ValidationErrors.nonField(e.getMessage()));
+        } catch (ProviderUnavailableException e) {
+            refused(command, AuditReasons.PROVIDER_UNAVAILABLE);
+            throw e;
         }
         Optional<Account> caller = accounts.findById(command.account()).filter(Account::active);
         if (caller.isEmpty()) {
+            refused(command, AuditReasons.INACTIVE);
             return new Outcome.Gone();
         }
         String id = provider.get().id();
@@ -101,6 +115,7 @@ public final class ConnectSocialAccount {
         return transactions.inTransaction(() -> {
             Optional<SocialAccount> existing = socialAccounts.find(provider, identity.subject());
             if (existing.isPresent() && !existing.get().account().equals(command.account())) {
+                refused(command, AuditReasons.CONNECTED_ELSEWHERE);
                 return new Outcome.Rejected(ValidationErrors.nonField(CONNECTED_ELSEWHERE));
             }
             SocialAccount link;
@@ -109,9 +124,18 @@ public final class ConnectSocialAccount {
                 link = socialAccounts.findById(existing.get().id()).orElseThrow();
             } else {
                 link = socialAccounts.link(command.account(), provider, identity.subject(), identity.details(), now);
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SOCIAL_ACCOUNT_CONNECTED, now,
+                        command.account(), command.client()));
             }
             accounts.recordLogin(command.account(), now);
+            audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.LOGIN_SUCCEEDED, now,
+                    command.account(), command.client()));
             return new Outcome.Connected(caller, link, sessions.openSession(command.account(), now, command.client()));
         });
+    }
+
+    private void refused(Command command, String reason) {
+        audit.record(AuthenticationEvent.failed(AuthenticationEventType.SOCIAL_ACCOUNT_CONNECTED, clock.instant(),
+                Optional.of(command.account()), command.client(), reason));
     }
 }

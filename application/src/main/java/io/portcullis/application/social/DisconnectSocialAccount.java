@@ -1,12 +1,19 @@
 package io.portcullis.application.social;
 
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.SocialAccountStore;
 import io.portcullis.application.port.TransactionRunner;
 import io.portcullis.domain.account.Account;
 import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
+import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.social.SocialAccount;
 import io.portcullis.domain.validation.ValidationErrors;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,11 +25,19 @@ import java.util.Optional;
  */
 public final class DisconnectSocialAccount {
 
-    /** @param socialAccount the id as the client sent it, not yet checked */
-    public record Command(AccountId account, String socialAccount) {
+    /**
+     * @param socialAccount the id as the client sent it, not yet checked
+     * @param client who asks, for the audit trail
+     */
+    public record Command(AccountId account, String socialAccount, ClientDetails client) {
 
         public Command {
             Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(client, "client");
+        }
+
+        public Command(AccountId account, String socialAccount) {
+            this(account, socialAccount, ClientDetails.unknown());
         }
     }
 
@@ -40,9 +55,13 @@ public final class DisconnectSocialAccount {
     private final AccountStore accounts;
     private final SocialAccountStore socialAccounts;
     private final TransactionRunner transactions;
+    private final Clock clock;
+    private final AuditTrail audit;
 
     public DisconnectSocialAccount(AccountStore accounts, SocialAccountStore socialAccounts,
-            TransactionRunner transactions) {
+            TransactionRunner transactions, Clock clock, AuditTrail audit) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.accounts = accounts;
         this.socialAccounts = socialAccounts;
         this.transactions = transactions;
@@ -63,12 +82,17 @@ public final class DisconnectSocialAccount {
                 return new Outcome.NotFound();
             }
             List<SocialAccount> all = socialAccounts.listByAccount(command.account());
+            Instant now = clock.instant();
             if (!account.get().passwordHash().usable() && all.size() <= 1) {
+                audit.record(AuthenticationEvent.failed(AuthenticationEventType.SOCIAL_ACCOUNT_DISCONNECTED, now,
+                        Optional.of(command.account()), command.client(), AuditReasons.LAST_WAY_IN));
                 return new Outcome.Refused(ValidationErrors.nonField(NO_PASSWORD));
             }
             if (!socialAccounts.unlink(id, command.account())) {
                 return new Outcome.NotFound();
             }
+            audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SOCIAL_ACCOUNT_DISCONNECTED, now,
+                    command.account(), command.client()));
             return new Outcome.Disconnected(link.get());
         });
     }

@@ -2,6 +2,7 @@ package io.portcullis.application.social;
 
 import io.portcullis.application.confirmation.EmailConfirmations;
 import io.portcullis.application.port.AccountStore;
+import io.portcullis.application.port.AuditTrail;
 import io.portcullis.application.port.ConcurrentUpdateException;
 import io.portcullis.application.port.DuplicateAccountException;
 import io.portcullis.application.port.DuplicateSocialAccountException;
@@ -9,6 +10,7 @@ import io.portcullis.application.port.ExternalIdentity;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
 import io.portcullis.application.port.KeyGenerator;
+import io.portcullis.application.port.ProviderUnavailableException;
 import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.port.SocialAccountStore;
 import io.portcullis.application.port.TransactionRunner;
@@ -20,6 +22,10 @@ import io.portcullis.application.settings.SocialSettings;
 import io.portcullis.application.token.Credentials;
 import io.portcullis.application.token.SessionOpener;
 import io.portcullis.domain.account.Account;
+import io.portcullis.domain.account.AccountId;
+import io.portcullis.domain.audit.AuditReasons;
+import io.portcullis.domain.audit.AuthenticationEvent;
+import io.portcullis.domain.audit.AuthenticationEventType;
 import io.portcullis.domain.account.EmailAddress;
 import io.portcullis.domain.account.NewAccount;
 import io.portcullis.domain.account.PasswordHash;
@@ -55,6 +61,10 @@ import java.util.Optional;
  *       {@code email}. An unverified address under mandatory verification gets its confirmation
  *       mail and the login is refused until it is confirmed, as after a registration.
  * </ul>
+ *
+ * <p>Every attempt goes to the audit trail: {@code login_succeeded} or {@code login_failed} (with
+ * reasons such as {@code provider_refused}, {@code address_taken}, {@code not_verified}), and
+ * {@code account_created} and {@code social_account_connected} when the login creates or links.
  *
  * <p>The provider is asked before anything is written; an authorization code is good once, so a
  * request refused after that (a missing required profile field, say) needs a new code.
@@ -112,10 +122,13 @@ public final class SocialLogIn {
     private final Clock clock;
     private final RegistrationFields fields;
     private final UsernameSuggestions usernames;
+    private final AuditTrail audit;
 
     public SocialLogIn(IdentityProviders providers, AccountStore accounts, SocialAccountStore socialAccounts,
             SessionOpener sessions, EmailConfirmations confirmations, KeyGenerator keys, AccountSettings settings,
-            SocialSettings social, MailFlowSettings mail, TransactionRunner transactions, Clock clock) {
+            SocialSettings social, MailFlowSettings mail, TransactionRunner transactions, Clock clock,
+            AuditTrail audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.providers = providers;
         this.accounts = accounts;
         this.socialAccounts = socialAccounts;
@@ -144,7 +157,11 @@ public final class SocialLogIn {
         try {
             identity = provider.get().identify(command.proof());
         } catch (IdentityRejectedException e) {
+            failed(Optional.empty(), command.client(), AuditReasons.PROVIDER_REFUSED);
             return reject(e.getMessage());
+        } catch (ProviderUnavailableException e) {
+            failed(Optional.empty(), command.client(), AuditReasons.PROVIDER_UNAVAILABLE);
+            throw e;
         }
         String id = provider.get().id();
         Optional<SocialAccount> link = socialAccounts.find(id, identity.subject());
@@ -156,9 +173,11 @@ public final class SocialLogIn {
             if (identity.emailVerified() && social.autoConnect()) {
                 return connectAndLogIn(sameAddress.get(), id, identity, command.client());
             }
+            failed(sameAddress.map(Account::id), command.client(), AuditReasons.ADDRESS_TAKEN);
             return reject(ACCOUNT_EXISTS.formatted(id));
         }
         if (!social.autoSignup()) {
+            failed(Optional.empty(), command.client(), AuditReasons.SIGNUP_CLOSED);
             return reject(SIGNUP_CLOSED.formatted(id, id));
         }
         return signUp(id, identity, command);
@@ -174,12 +193,16 @@ public final class SocialLogIn {
 
     private Outcome connectAndLogIn(Account account, String provider, ExternalIdentity identity, ClientDetails client) {
         if (!account.active()) {
+            failed(Optional.of(account.id()), client, AuditReasons.INACTIVE);
             return reject(INACTIVE);
         }
         Instant now = clock.instant();
         try {
-            return admit(account, identity, client, now,
-                    () -> socialAccounts.link(account.id(), provider, identity.subject(), identity.details(), now));
+            return admit(account, identity, client, now, () -> {
+                socialAccounts.link(account.id(), provider, identity.subject(), identity.details(), now);
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SOCIAL_ACCOUNT_CONNECTED, now,
+                        account.id(), client));
+            });
         } catch (DuplicateSocialAccountException e) {
             // A concurrent login linked the identity first: log in through that link.
             return socialAccounts.find(provider, identity.subject())
@@ -195,12 +218,14 @@ public final class SocialLogIn {
     private Outcome admit(Account account, ExternalIdentity identity, ClientDetails client, Instant now,
             Runnable linkWork) {
         if (!account.active()) {
+            failed(Optional.of(account.id()), client, AuditReasons.INACTIVE);
             return reject(INACTIVE);
         }
         boolean confirmsAddress = !account.emailVerified() && identity.emailVerified()
                 && account.email().map(EmailAddress::canonical).equals(identity.email().map(EmailAddress::canonical));
         if (settings.emailVerification() == EmailVerification.MANDATORY && !account.emailVerified()
                 && !confirmsAddress) {
+            failed(Optional.of(account.id()), client, AuditReasons.NOT_VERIFIED);
             return reject(NOT_VERIFIED);
         }
         return transactions.inTransaction(() -> {
@@ -215,6 +240,8 @@ public final class SocialLogIn {
                 }
             }
             accounts.recordLogin(account.id(), now);
+            audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.LOGIN_SUCCEEDED, now, account.id(),
+                    client));
             return new Outcome.LoggedIn(current, sessions.openSession(account.id(), now, client), false);
         });
     }
@@ -228,6 +255,7 @@ public final class SocialLogIn {
         Map<String, String> profileValues =
                 settings.profile().read(command.profile(), ProfileSchema.Purpose.REGISTRATION, errors);
         if (errors.hasErrors()) {
+            failed(Optional.empty(), command.client(), AuditReasons.SIGNUP_INCOMPLETE);
             return new Outcome.Rejected(errors.build());
         }
         if (email.isEmpty() && !settings.usernameEnabled()) {
@@ -245,14 +273,22 @@ public final class SocialLogIn {
             return transactions.inTransaction(() -> {
                 Account account = accounts.add(candidate);
                 socialAccounts.link(account.id(), provider, identity.subject(), identity.details(), now);
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.ACCOUNT_CREATED, now, account.id(),
+                        command.client()));
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.SOCIAL_ACCOUNT_CONNECTED, now,
+                        account.id(), command.client()));
                 if (settings.emailVerification() != EmailVerification.NONE && !verified && email.isPresent()) {
                     confirmations.send(account, MailKind.EMAIL_CONFIRMATION_SIGNUP, language, now);
                 }
                 if (settings.emailVerification() == EmailVerification.MANDATORY && !verified) {
                     // The account stays, with its link and its confirmation mail: the login waits for the address.
+                    audit.record(AuthenticationEvent.failed(AuthenticationEventType.LOGIN_FAILED, now,
+                            Optional.of(account.id()), command.client(), AuditReasons.NOT_VERIFIED));
                     return reject(NOT_VERIFIED);
                 }
                 accounts.recordLogin(account.id(), now);
+                audit.record(AuthenticationEvent.succeeded(AuthenticationEventType.LOGIN_SUCCEEDED, now, account.id(),
+                        command.client()));
                 return new Outcome.LoggedIn(account, sessions.openSession(account.id(), now, command.client()), true);
             });
         } catch (DuplicateAccountException e) {
@@ -265,6 +301,12 @@ public final class SocialLogIn {
                     .map(link -> logInLinked(link, identity, command.client()))
                     .orElseThrow(() -> e);
         }
+    }
+
+    /** A refused login, outside any transaction: nothing else is written. */
+    private void failed(Optional<AccountId> account, ClientDetails client, String reason) {
+        audit.record(AuthenticationEvent.failed(AuthenticationEventType.LOGIN_FAILED, clock.instant(), account, client,
+                reason));
     }
 
     private static Outcome reject(String message) {

@@ -234,7 +234,7 @@ class SocialLoginTest {
             SocialLogIn logIn = new SocialLogIn(new IdentityProviders(List.of(base.google)), racingAccounts, social,
                     base.issuer, new io.portcullis.application.confirmation.EmailConfirmations(base.keys,
                             base.oneTimeTokens, base.outbox, base.mail), base.keys, base.settings, base.social,
-                    base.mail, base.transactions, base.clock);
+                    base.mail, base.transactions, base.clock, base.audit);
             competing.set(logIn);
 
             var second = (SocialLogIn.Outcome.LoggedIn) logIn.logIn(code("google", "second"));
@@ -503,6 +503,80 @@ class SocialLoginTest {
                     FieldInput.of(PASSWORD)));
             assertThat(app.disconnectSocial.disconnect(new DisconnectSocialAccount.Command(ann.id(),
                     Long.toString(google.id())))).isInstanceOf(DisconnectSocialAccount.Outcome.Disconnected.class);
+        }
+    }
+
+    @Nested
+    class AuditTrail {
+
+        private final UseCases app = new UseCases(plain(EmailVerification.NONE), SocialSettings.defaults());
+
+        private List<String> trail() {
+            return app.audit.events().stream()
+                    .map(e -> e.type().code() + ":" + e.outcome().code() + e.reason().map(r -> ":" + r).orElse(""))
+                    .toList();
+        }
+
+        @Test
+        void a_sign_up_creates_links_and_logs_in_and_a_later_login_logs_in() {
+            app.google.accepts("c1", app.google.identity("g-1", "ann@example.com", true));
+            app.google.accepts("c2", app.google.identity("g-1", "ann@example.com", true));
+
+            var in = (SocialLogIn.Outcome.LoggedIn) app.socialLogIn.logIn(code("google", "c1"));
+            app.socialLogIn.logIn(code("google", "c2"));
+
+            assertThat(trail()).containsExactly("account_created:succeeded", "social_account_connected:succeeded",
+                    "login_succeeded:succeeded", "login_succeeded:succeeded");
+            assertThat(app.audit.events()).allSatisfy(e -> assertThat(e.account()).contains(in.account().id()));
+        }
+
+        @Test
+        void refusals_say_why_and_name_an_account_only_when_one_is_concerned() {
+            Account bob = registered(app, "bob@example.com");
+            app.audit.clear();
+            app.github.accepts("t", app.github.identity("9", "bob@example.com", true));
+
+            app.socialLogIn.logIn(code("google", "unknown-code"));
+            app.socialLogIn.logIn(accessToken("github", "t"));
+            app.github.goDown();
+            assertThatThrownBy(() -> app.socialLogIn.logIn(accessToken("github", "t")))
+                    .isInstanceOf(ProviderUnavailableException.class);
+
+            assertThat(trail()).containsExactly("login_failed:failed:provider_refused",
+                    "login_failed:failed:address_taken", "login_failed:failed:provider_unavailable");
+            assertThat(app.audit.events().get(0).account()).isEmpty();
+            assertThat(app.audit.events().get(1).account()).contains(bob.id());
+        }
+
+        @Test
+        void connect_and_disconnect_are_recorded_with_their_refusals() {
+            Account ann = registered(app, "ann@example.com");
+            Account bob = registered(app, "bob@example.com");
+            app.github.accepts("t", app.github.identity("42", null, false));
+            app.audit.clear();
+
+            var link = ((ConnectSocialAccount.Outcome.Connected) app.connectSocial.connect(
+                    new ConnectSocialAccount.Command(ann.id(), "github", new ProviderProof.AccessToken("t"),
+                            ClientDetails.unknown()))).link();
+            app.connectSocial.connect(new ConnectSocialAccount.Command(bob.id(), "github",
+                    new ProviderProof.AccessToken("t"), ClientDetails.unknown()));
+            app.disconnectSocial.disconnect(new DisconnectSocialAccount.Command(ann.id(), Long.toString(link.id())));
+
+            assertThat(trail()).containsExactly("social_account_connected:succeeded", "login_succeeded:succeeded",
+                    "social_account_connected:failed:connected_elsewhere", "social_account_disconnected:succeeded");
+            assertThat(app.audit.events().get(2).account()).contains(bob.id());
+        }
+
+        @Test
+        void the_refused_removal_of_the_last_way_in_is_recorded() {
+            app.google.accepts("c", app.google.identity("g-1", "ann@example.com", true));
+            Account ann = ((SocialLogIn.Outcome.LoggedIn) app.socialLogIn.logIn(code("google", "c"))).account();
+            long id = app.listSocial.list(ann.id()).getFirst().id();
+            app.audit.clear();
+
+            app.disconnectSocial.disconnect(new DisconnectSocialAccount.Command(ann.id(), Long.toString(id)));
+
+            assertThat(trail()).containsExactly("social_account_disconnected:failed:last_way_in");
         }
     }
 }

@@ -364,10 +364,11 @@ public final class CompositionRoot implements AutoCloseable {
                     new RevokeOtherSessions(stores.sessions(), tx, clock, audit),
                     new AuthenticateKey(stores.sessions(), stores.accounts(), clock),
                     new SocialLogIn(providers, stores.accounts(), stores.socialAccounts(), issuer, confirmations, keys,
-                            account, config.social().settings(), mail, tx, clock),
-                    new ConnectSocialAccount(providers, stores.accounts(), stores.socialAccounts(), issuer, tx, clock),
+                            account, config.social().settings(), mail, tx, clock, audit),
+                    new ConnectSocialAccount(providers, stores.accounts(), stores.socialAccounts(), issuer, tx, clock,
+                            audit),
                     new ListSocialAccounts(stores.socialAccounts()),
-                    new DisconnectSocialAccount(stores.accounts(), stores.socialAccounts(), tx));
+                    new DisconnectSocialAccount(stores.accounts(), stores.socialAccounts(), tx, clock, audit));
         }
 
         AbstractBinder binder(Clock clock) {

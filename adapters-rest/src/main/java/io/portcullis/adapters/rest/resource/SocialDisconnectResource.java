@@ -2,6 +2,7 @@ package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.auth.AccountPrincipal;
 import io.portcullis.adapters.rest.auth.Authenticated;
+import io.portcullis.adapters.rest.client.Clients;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.response.ErrorBodies;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,9 +40,11 @@ public final class SocialDisconnectResource {
     }
 
     @POST
-    public Response disconnect(@PathParam("id") String id, @Context SecurityContext security) {
+    public Response disconnect(@PathParam("id") String id, @Context SecurityContext security,
+            @Context ContainerRequestContext request) {
         AccountPrincipal caller = AccountPrincipal.of(security);
-        return switch (disconnect.disconnect(new DisconnectSocialAccount.Command(caller.account().id(), id))) {
+        var command = new DisconnectSocialAccount.Command(caller.account().id(), id, Clients.of(request));
+        return switch (disconnect.disconnect(command)) {
             case DisconnectSocialAccount.Outcome.Disconnected gone ->
                     Answers.json(200, SocialAccountsResource.Listed.of(gone.link()));
             case DisconnectSocialAccount.Outcome.Refused refused -> ErrorBodies.invalid(refused.errors());
