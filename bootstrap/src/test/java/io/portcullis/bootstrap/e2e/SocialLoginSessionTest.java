@@ -274,6 +274,32 @@ class SocialLoginSessionTest {
         Answer byPassword = http.post("auth/login/", "{\"email\":\"sam@example.com\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(byPassword.status()).isEqualTo(400);
         assertThat(byPassword.body()).isEqualTo("{\"non_field_errors\":[\"Unable to log in with provided credentials.\"]}");
+
+        // The audit trail has the whole story of the account, in order.
+        assertThat(auditTrailOf(social.json().get("user").get("pk").asLong())).containsExactly(
+                "account_created:succeeded", "social_account_connected:succeeded", "login_succeeded:succeeded",
+                "login_succeeded:succeeded", "social_account_connected:succeeded", "login_succeeded:succeeded",
+                "social_account_disconnected:succeeded", "social_account_disconnected:failed:last_way_in",
+                "login_failed:failed:wrong_password");
+    }
+
+    private List<String> auditTrailOf(long account) throws Exception {
+        var events = new ArrayList<String>();
+        try (var database = io.portcullis.adapters.persistence.Database.open(
+                new io.portcullis.adapters.persistence.DatabaseSettings("jdbc:h2:file:" + work.resolve("db").toAbsolutePath(),
+                        "sa", "", 1, java.time.Duration.ofSeconds(5)));
+                var connection = database.dataSource().getConnection();
+                var statement = connection.prepareStatement("SELECT event_type, outcome, reason FROM audit_events"
+                        + " WHERE account_id = ? ORDER BY id")) {
+            statement.setLong(1, account);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(rows.getString(1) + ":" + rows.getString(2)
+                            + (rows.getString(3) == null ? "" : ":" + rows.getString(3)));
+                }
+            }
+        }
+        return events;
     }
 
     @Test
