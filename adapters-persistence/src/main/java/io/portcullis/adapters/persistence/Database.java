@@ -29,7 +29,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * session manager that the stores and the transaction runner share. Build one per deployment with
  * {@link #open}, hand it to {@link MyBatisAccountStore}, {@link MyBatisSessionStore},
  * {@link MyBatisOneTimeTokenStore}, {@link MyBatisMailOutbox}, {@link MyBatisRateLimitCounters},
- * {@link MyBatisAuditTrail},
+ * {@link MyBatisAuditTrail}, {@link MyBatisSocialAccountStore},
  * {@link MyBatisTransactionRunner} and {@link Housekeeping}, and close it at shutdown.
  *
  * <p>When the database goes away while the service runs, the stores throw
@@ -234,6 +234,7 @@ public final class Database implements AutoCloseable {
         configuration.addMapper(HousekeepingMapper.class);
         configuration.addMapper(RateLimitCounterMapper.class);
         configuration.addMapper(AuditEventMapper.class);
+        configuration.addMapper(SocialAccountMapper.class);
         return configuration;
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseTest {
 
     /** The versions of the H2 migrations, in order. */
-    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "6", "7");
+    private static final List<String> MIGRATIONS = List.of("1", "2", "3", "4", "5", "6", "7");
 
     @Test
     void the_default_file_database_keeps_its_data_across_close_and_reopen(@TempDir Path dir) {

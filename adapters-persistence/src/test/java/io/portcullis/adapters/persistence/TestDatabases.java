@@ -74,8 +74,8 @@ final class TestDatabases {
     /** Deletes every row of every table, children first, so a test reusing a database starts empty. */
     static void deleteAllRows(Database database) {
         try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"audit_events", "mail_outbox", "one_time_tokens", "refresh_tokens",
-                    "sessions", "accounts", "rate_limit_counters"}) {
+            for (String table : new String[] {"audit_events", "social_accounts", "mail_outbox", "one_time_tokens",
+                    "refresh_tokens", "sessions", "accounts", "rate_limit_counters"}) {
                 s.executeUpdate("DELETE FROM " + table);
             }
         } catch (SQLException e) {

@@ -27,10 +27,15 @@ import io.portcullis.adapters.rest.resource.ResendEmailResource;
 import io.portcullis.adapters.rest.resource.RevokeOtherSessionsResource;
 import io.portcullis.adapters.rest.resource.SessionResource;
 import io.portcullis.adapters.rest.resource.SessionsResource;
+import io.portcullis.adapters.rest.resource.SocialAccountsResource;
+import io.portcullis.adapters.rest.resource.SocialConnectResource;
+import io.portcullis.adapters.rest.resource.SocialDisconnectResource;
+import io.portcullis.adapters.rest.resource.SocialLoginResource;
 import io.portcullis.adapters.rest.resource.TokenRefreshResource;
 import io.portcullis.adapters.rest.resource.TokenVerifyResource;
 import io.portcullis.adapters.rest.resource.UserResource;
 import io.portcullis.adapters.rest.response.CapacityExceededMapper;
+import io.portcullis.adapters.rest.response.ProviderUnavailableMapper;
 import io.portcullis.adapters.rest.response.RateLimitExceededMapper;
 import io.portcullis.adapters.rest.response.StoreUnavailableMapper;
 import io.portcullis.adapters.rest.response.EmptyErrorBodyFilter;
@@ -70,7 +75,8 @@ public final class RestApi {
      * {@code RevokeOtherSessions}; in token mode ({@link RestSettings#opaqueKeys()}) {@code AuthenticateKey}
      * instead of {@code AuthenticateAccessToken}, {@code RefreshAccessToken}, {@code VerifyToken} and
      * {@code LogOut}; with {@link RestSettings#publishesKeys()}, the
-     * {@code PublishedKeys} too; and may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
+     * {@code PublishedKeys} too; with {@link RestSettings#socialProviders()}, {@code SocialLogIn},
+     * {@code ConnectSocialAccount}, {@code ListSocialAccounts} and {@code DisconnectSocialAccount}; and may bind a {@link Clock} (the system clock otherwise), which dates the token cookies.
      */
     public static ResourceConfig configure(ResourceConfig config, RestSettings settings) {
         var catalogue = new EndpointCatalogue(settings);
@@ -112,6 +118,7 @@ public final class RestApi {
         config.register(CapacityExceededMapper.class);
         config.register(RateLimitExceededMapper.class);
         config.register(StoreUnavailableMapper.class);
+        config.register(ProviderUnavailableMapper.class);
         config.register(WebApplicationExceptionMapper.class);
         config.register(UnexpectedExceptionMapper.class);
         config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -145,6 +152,10 @@ public final class RestApi {
         resources.put(EndpointCatalogue.SESSIONS, SessionsResource.class);
         resources.put(EndpointCatalogue.SESSIONS_REVOKE_OTHERS, RevokeOtherSessionsResource.class);
         resources.put(EndpointCatalogue.SESSION, SessionResource.class);
+        resources.put(EndpointCatalogue.SOCIAL_LOGIN, SocialLoginResource.class);
+        resources.put(EndpointCatalogue.SOCIAL_CONNECT, SocialConnectResource.class);
+        resources.put(EndpointCatalogue.SOCIAL_ACCOUNTS, SocialAccountsResource.class);
+        resources.put(EndpointCatalogue.SOCIAL_DISCONNECT, SocialDisconnectResource.class);
         resources.put(EndpointCatalogue.OPENAPI_JSON, OpenApiResource.Json.class);
         resources.put(EndpointCatalogue.OPENAPI_YAML, OpenApiResource.Yaml.class);
         resources.put(EndpointCatalogue.STATIC_FILES, StaticFilesResource.class);

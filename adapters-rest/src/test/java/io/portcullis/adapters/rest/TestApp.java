@@ -37,6 +37,14 @@ import io.portcullis.application.token.SessionOpener;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.application.token.TokenIssuer;
 import io.portcullis.application.token.VerifyToken;
+import io.portcullis.application.fakes.FakeIdentityProvider;
+import io.portcullis.application.fakes.InMemorySocialAccountStore;
+import io.portcullis.application.settings.SocialSettings;
+import io.portcullis.application.social.ConnectSocialAccount;
+import io.portcullis.application.social.DisconnectSocialAccount;
+import io.portcullis.application.social.IdentityProviders;
+import io.portcullis.application.social.ListSocialAccounts;
+import io.portcullis.application.social.SocialLogIn;
 import io.portcullis.application.session.ListSessions;
 import io.portcullis.application.session.RevokeOtherSessions;
 import io.portcullis.application.session.RevokeSession;
@@ -90,6 +98,14 @@ public final class TestApp {
     public final RevokeSession revokeSession;
     public final RevokeOtherSessions revokeOtherSessions;
     public final AuthenticateKey authenticateKey;
+    public final InMemorySocialAccountStore socialAccounts = new InMemorySocialAccountStore();
+    /** The social providers the API knows, as {@code google/} and {@code github/}. */
+    public final FakeIdentityProvider google = new FakeIdentityProvider("google");
+    public final FakeIdentityProvider github = new FakeIdentityProvider("github");
+    public final SocialLogIn socialLogIn;
+    public final ConnectSocialAccount connectSocial;
+    public final ListSocialAccounts listSocial;
+    public final DisconnectSocialAccount disconnectSocial;
 
     public TestApp(EmailVerification verification) {
         this(ArticleSetup.settings(verification, false), TokenSettings.simpleJwtDefaults());
@@ -116,8 +132,18 @@ public final class TestApp {
         this(settings, tokenSettings, opaqueKeys, EnumerationProtection.OFF, rateLimits);
     }
 
+    /** With social sign-up and auto-connect as {@code social} says. */
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys, SocialSettings social) {
+        this(settings, tokenSettings, opaqueKeys, EnumerationProtection.OFF, RateLimitSettings.off(), social);
+    }
+
     public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
             EnumerationProtection protection, RateLimitSettings rateLimits) {
+        this(settings, tokenSettings, opaqueKeys, protection, rateLimits, SocialSettings.defaults());
+    }
+
+    public TestApp(AccountSettings settings, TokenSettings tokenSettings, boolean opaqueKeys,
+            EnumerationProtection protection, RateLimitSettings rateLimits, SocialSettings social) {
         this.settings = settings;
         var limits = new RateLimits(rateLimitCounters, rateLimits, clock, audit);
         var tokenIssuer = new TokenIssuer(codec, sessions, tokenSettings);
@@ -145,6 +171,12 @@ public final class TestApp {
         revokeSession = new RevokeSession(sessions, transactions, clock, audit);
         revokeOtherSessions = new RevokeOtherSessions(sessions, transactions, clock, audit);
         authenticateKey = new AuthenticateKey(sessions, accounts, clock);
+        var providers = new IdentityProviders(java.util.List.of(google, github));
+        socialLogIn = new SocialLogIn(providers, accounts, socialAccounts, issuer, confirmations, keys, settings, social,
+                mail, transactions, clock, audit);
+        connectSocial = new ConnectSocialAccount(providers, accounts, socialAccounts, issuer, transactions, clock, audit);
+        listSocial = new ListSocialAccounts(socialAccounts);
+        disconnectSocial = new DisconnectSocialAccount(accounts, socialAccounts, transactions, clock, audit);
     }
 
     /** Random 256-bit keys, as the security adapter makes them. */
@@ -181,6 +213,10 @@ public final class TestApp {
                 bind(revokeSession).to(RevokeSession.class);
                 bind(revokeOtherSessions).to(RevokeOtherSessions.class);
                 bind(authenticateKey).to(AuthenticateKey.class);
+                bind(socialLogIn).to(SocialLogIn.class);
+                bind(connectSocial).to(ConnectSocialAccount.class);
+                bind(listSocial).to(ListSocialAccounts.class);
+                bind(disconnectSocial).to(DisconnectSocialAccount.class);
                 bind(clock).to(Clock.class);
             }
         };

@@ -118,9 +118,10 @@ public final class LogIn {
         String counted = found.map(account -> "account:" + account.id().value())
                 .orElseGet(() -> "login:" + login.strip().toLowerCase(Locale.ROOT));
         RateLimits.LoginAttempt attempt = limits.loginAttempt(client, counted);
-        // An unknown login pays for one hash check too, so timing does not reveal which accounts exist.
-        PasswordHash hash = found.map(Account::passwordHash).orElseGet(hasher::decoy);
-        boolean matches = hasher.matches(password, hash);
+        // An unknown login, and an account without a usable password (created by social login), pay
+        // for one hash check too, so timing does not tell them from a wrong password.
+        Optional<PasswordHash> usable = found.map(Account::passwordHash).filter(PasswordHash::usable);
+        boolean matches = hasher.matches(password, usable.orElseGet(hasher::decoy)) && usable.isPresent();
         Optional<AccountId> id = found.map(Account::id);
         if (found.isEmpty() || !matches || !found.get().active()) {
             attempt.failed();

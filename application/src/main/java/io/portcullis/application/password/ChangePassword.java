@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sets a new password for the caller. The old one is asked for unless settings turn that off,
+ * Sets a new password for the caller. The old one is asked for unless settings turn that off or
+ * the account has none that is usable (an account created by social login sets its first one),
  * and with logout-on-change every session of the account ends, this one included.
  */
 public final class ChangePassword {
@@ -100,7 +101,9 @@ public final class ChangePassword {
         Account account = found.get();
         var errors = ValidationErrors.builder();
         TextField passwordField = TextField.required().maxLength(settings.passwordMaxLength());
-        if (settings.oldPasswordRequired()) {
+        // An account without a usable password (created by social login) has no old password to give:
+        // this sets its first one, as allauth's set-password form does.
+        if (settings.oldPasswordRequired() && account.passwordHash().usable()) {
             passwordField.read("old_password", command.oldPassword(), errors)
                     .filter(old -> !hasher.matches(old, account.passwordHash()))
                     .ifPresent(old -> {

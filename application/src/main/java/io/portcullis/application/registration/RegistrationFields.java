@@ -12,9 +12,9 @@ import io.portcullis.domain.validation.ValidationErrors;
 import java.util.Optional;
 
 /** The rules of the identity and password fields of a registration form. */
-final class RegistrationFields {
+public final class RegistrationFields {
 
-    static final String EMAIL_TAKEN = "A user is already registered with this e-mail address.";
+    public static final String EMAIL_TAKEN = "A user is already registered with this e-mail address.";
     static final String USERNAME_TAKEN = "A user with that username already exists.";
 
     private final AccountStore accounts;
@@ -22,7 +22,7 @@ final class RegistrationFields {
     private final boolean reportTakenEmail;
 
     /** @param reportTakenEmail whether a taken address is a field error, or is left for the caller to hide */
-    RegistrationFields(AccountStore accounts, AccountSettings settings, boolean reportTakenEmail) {
+    public RegistrationFields(AccountStore accounts, AccountSettings settings, boolean reportTakenEmail) {
         this.accounts = accounts;
         this.settings = settings;
         this.reportTakenEmail = reportTakenEmail;
@@ -51,7 +51,7 @@ final class RegistrationFields {
         return username;
     }
 
-    Optional<EmailAddress> email(FieldInput input, ValidationErrors.Builder errors) {
+    public Optional<EmailAddress> email(FieldInput input, ValidationErrors.Builder errors) {
         var rules = TextField.optional().requiredIf(settings.emailRequired()).maxLength(EmailAddress.MAX_LENGTH);
         Optional<String> text = rules.read("email", input, errors);
         if (text.isEmpty()) {
@@ -81,7 +81,7 @@ final class RegistrationFields {
         return password;
     }
 
-    ValidationErrors duplicateError(DuplicateAccountException.Attribute attribute) {
+    public ValidationErrors duplicateError(DuplicateAccountException.Attribute attribute) {
         return switch (attribute) {
             case EMAIL -> ValidationErrors.of("email", EMAIL_TAKEN);
             case USERNAME -> ValidationErrors.of("username", USERNAME_TAKEN);

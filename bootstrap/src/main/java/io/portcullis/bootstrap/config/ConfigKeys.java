@@ -14,7 +14,9 @@ import java.util.Set;
  * Every setting Portcullis knows, with its built-in default, and the rules that name settings in
  * the environment ({@code PORTCULLIS_JWT_SECRET}) and in system properties
  * ({@code portcullis.jwt.secret}). Profile fields add keys of their own:
- * {@code account.profile.<name>.<attribute>} for every name listed in {@code account.profile.fields}.
+ * {@code account.profile.<name>.<attribute>} for every name listed in {@code account.profile.fields};
+ * so do social providers: {@code social.provider.<id>.<attribute>} for every id listed in
+ * {@code social.providers}.
  */
 public final class ConfigKeys {
 
@@ -143,6 +145,10 @@ public final class ConfigKeys {
     /** {@code rate-limits.<action>}: the rules of one action, such as {@code rate-limits.login-failed}. */
     public static final String RATE_LIMITS_PREFIX = "rate-limits.";
 
+    public static final String SOCIAL_PROVIDERS = "social.providers";
+    public static final String SOCIAL_AUTO_SIGNUP = "social.auto-signup";
+    public static final String SOCIAL_AUTO_CONNECT = "social.auto-connect";
+
     public static final String RETENTION_TOKENS = "housekeeping.token-retention";
     public static final String RETENTION_SENT_MAIL = "housekeeping.sent-mail-retention";
 
@@ -162,6 +168,21 @@ public final class ConfigKeys {
             PROFILE_EDITABLE);
 
     static final String PROFILE_PREFIX = "account.profile.";
+
+    /** The attributes every listed social provider has: {@code social.provider.<id>.<attribute>}. */
+    public static final String PROVIDER_PROTOCOL = "protocol";
+    public static final String PROVIDER_ISSUER = "issuer";
+    public static final String PROVIDER_CLIENT_ID = "client-id";
+    public static final String PROVIDER_CLIENT_SECRET = "client-secret";
+    public static final String PROVIDER_SCOPES = "scopes";
+    public static final String PROVIDER_TIMEOUT = "timeout";
+    public static final String PROVIDER_API_URL = "api-url";
+    public static final String PROVIDER_TENANT = "tenant";
+    public static final List<String> PROVIDER_ATTRIBUTES = List.of(PROVIDER_PROTOCOL, PROVIDER_ISSUER,
+            PROVIDER_CLIENT_ID, PROVIDER_CLIENT_SECRET, PROVIDER_SCOPES, PROVIDER_TIMEOUT, PROVIDER_API_URL,
+            PROVIDER_TENANT);
+
+    static final String PROVIDER_PREFIX = "social.provider.";
 
     /** Keys whose values never appear in a message: secrets, and the database URL, which may hold one. */
     private static final Set<String> HIDDEN = Set.of(JWT_SECRET, DATABASE_PASSWORD, DATABASE_URL, MAIL_SMTP_PASSWORD);
@@ -291,6 +312,10 @@ public final class ConfigKeys {
         }
         d.put(RATE_LIMITS_MAX_BACKOFF, Optional.of("PT1H"));
 
+        d.put(SOCIAL_PROVIDERS, Optional.of(""));
+        d.put(SOCIAL_AUTO_SIGNUP, Optional.of("true"));
+        d.put(SOCIAL_AUTO_CONNECT, Optional.of("false"));
+
         d.put(RETENTION_TOKENS, Optional.of("P7D"));
         d.put(RETENTION_SENT_MAIL, Optional.of("P7D"));
 
@@ -335,6 +360,27 @@ public final class ConfigKeys {
             case PROFILE_REQUIRED, PROFILE_EDITABLE -> Optional.of("true");
             case PROFILE_CHOICES, PROFILE_PATTERN -> Optional.empty();
             default -> throw new IllegalArgumentException("not a profile attribute: " + attribute);
+        };
+    }
+
+    /** {@code social.provider.<id>.<attribute>}. */
+    public static String providerKey(String id, String attribute) {
+        return PROVIDER_PREFIX + id + "." + attribute;
+    }
+
+    /**
+     * The built-in default of a provider attribute that does not depend on others: the protocol
+     * (GitHub's for the id {@code github}, OpenID Connect otherwise), the timeout and Microsoft's
+     * tenant. The issuer, scopes and API URL follow the protocol; see the loader.
+     */
+    public static Optional<String> providerDefault(String id, String attribute) {
+        return switch (attribute) {
+            case PROVIDER_PROTOCOL -> Optional.of(id.equals("github") ? "github" : "openid-connect");
+            case PROVIDER_TIMEOUT -> Optional.of("PT10S");
+            case PROVIDER_TENANT -> id.equals("microsoft") ? Optional.of("common") : Optional.empty();
+            case PROVIDER_ISSUER, PROVIDER_CLIENT_ID, PROVIDER_CLIENT_SECRET, PROVIDER_SCOPES, PROVIDER_API_URL ->
+                    Optional.empty();
+            default -> throw new IllegalArgumentException("not a provider attribute: " + attribute);
         };
     }
 

@@ -34,11 +34,14 @@ final class ConfigSources {
     private final Map<String, Value> resolved;
     private final Optional<Path> file;
     private final List<String> profileFieldNames;
+    private final List<String> providerIds;
 
-    private ConfigSources(Map<String, Value> resolved, Optional<Path> file, List<String> profileFieldNames) {
+    private ConfigSources(Map<String, Value> resolved, Optional<Path> file, List<String> profileFieldNames,
+            List<String> providerIds) {
         this.resolved = resolved;
         this.file = file;
         this.profileFieldNames = profileFieldNames;
+        this.providerIds = providerIds;
     }
 
     /**
@@ -77,22 +80,14 @@ final class ConfigSources {
                 .sorted()
                 .toList();
 
-        // The profile field names decide which profile keys exist, so they are resolved first.
-        String fieldsKey = ConfigKeys.ACCOUNT_PROFILE_FIELDS;
-        String fieldsText = ConfigKeys.defaultValue(fieldsKey).orElse("");
-        if (fileValues.containsKey(fieldsKey)) {
-            fieldsText = fileValues.get(fieldsKey).text();
-        }
-        String fieldsVariable = ConfigKeys.environmentName(fieldsKey);
-        if (environment.containsKey(fieldsVariable)) {
-            fieldsText = clean(environment.get(fieldsVariable));
-        }
-        if (systemValues.containsKey(fieldsKey)) {
-            fieldsText = systemValues.get(fieldsKey).text();
-        }
-        List<String> profileFieldNames = splitList(fieldsText);
+        // The profile field names and the provider ids decide which of their keys exist, so they are
+        // resolved first.
+        List<String> profileFieldNames =
+                splitList(earlyText(ConfigKeys.ACCOUNT_PROFILE_FIELDS, fileValues, environment, systemValues));
+        List<String> providerIds =
+                splitList(earlyText(ConfigKeys.SOCIAL_PROVIDERS, fileValues, environment, systemValues));
 
-        Set<String> known = knownKeys(profileFieldNames);
+        Set<String> known = knownKeys(profileFieldNames, providerIds);
         Map<String, String> keyByEnvironmentName = new LinkedHashMap<>();
         for (String key : known) {
             String previous = keyByEnvironmentName.putIfAbsent(ConfigKeys.environmentName(key), key);
@@ -101,7 +96,7 @@ final class ConfigSources {
                         List.of(new ConfigProblem.Location(previous, ConfigSource.builtIn()),
                                 new ConfigProblem.Location(key, ConfigSource.builtIn())),
                         "both keys have the environment name " + ConfigKeys.environmentName(key)
-                                + "; rename one of the profile fields"));
+                                + "; rename one of the profile fields or social providers"));
             }
         }
 
@@ -134,10 +129,34 @@ final class ConfigSources {
                         .ifPresent(text -> resolved.put(key, new Value(key, text, ConfigSource.builtIn())));
             }
         }
+        for (String id : providerIds) {
+            for (String attribute : ConfigKeys.PROVIDER_ATTRIBUTES) {
+                String key = ConfigKeys.providerKey(id, attribute);
+                ConfigKeys.providerDefault(id, attribute)
+                        .ifPresent(text -> resolved.put(key, new Value(key, text, ConfigSource.builtIn())));
+            }
+        }
         for (Map<String, Value> layer : List.of(fileValues, environmentValues, systemValues)) {
             layer.values().stream().filter(v -> known.contains(v.key())).forEach(v -> resolved.put(v.key(), v));
         }
-        return Optional.of(new ConfigSources(resolved, file, profileFieldNames));
+        return Optional.of(new ConfigSources(resolved, file, profileFieldNames, providerIds));
+    }
+
+    /** A list-valued key's winning text, before the other keys are known. */
+    private static String earlyText(String key, Map<String, Value> fileValues, Map<String, String> environment,
+            Map<String, Value> systemValues) {
+        String text = ConfigKeys.defaultValue(key).orElse("");
+        if (fileValues.containsKey(key)) {
+            text = fileValues.get(key).text();
+        }
+        String variable = ConfigKeys.environmentName(key);
+        if (environment.containsKey(variable)) {
+            text = clean(environment.get(variable));
+        }
+        if (systemValues.containsKey(key)) {
+            text = systemValues.get(key).text();
+        }
+        return text;
     }
 
     /** The winning value of a key; empty when no layer sets it (keys without a default). */
@@ -160,6 +179,11 @@ final class ConfigSources {
         return profileFieldNames;
     }
 
+    /** The ids listed in {@code social.providers}, as written (checked later). */
+    List<String> providerIds() {
+        return providerIds;
+    }
+
     /** A comma-separated list: items stripped, empty items dropped. */
     static List<String> splitList(String text) {
         var items = new ArrayList<String>();
@@ -172,11 +196,16 @@ final class ConfigSources {
         return List.copyOf(items);
     }
 
-    private static Set<String> knownKeys(List<String> profileFieldNames) {
+    private static Set<String> knownKeys(List<String> profileFieldNames, List<String> providerIds) {
         var known = new LinkedHashSet<>(ConfigKeys.fixedKeys());
         for (String field : profileFieldNames) {
             for (String attribute : ConfigKeys.PROFILE_ATTRIBUTES) {
                 known.add(ConfigKeys.profileKey(field, attribute));
+            }
+        }
+        for (String id : providerIds) {
+            for (String attribute : ConfigKeys.PROVIDER_ATTRIBUTES) {
+                known.add(ConfigKeys.providerKey(id, attribute));
             }
         }
         return known;
@@ -287,6 +316,17 @@ final class ConfigSources {
                 return "; a profile field has the attributes " + String.join(", ", ConfigKeys.PROFILE_ATTRIBUTES);
             }
         }
+        if (key.startsWith(ConfigKeys.PROVIDER_PREFIX)) {
+            String rest = key.substring(ConfigKeys.PROVIDER_PREFIX.length());
+            int dot = rest.indexOf('.');
+            String id = dot < 0 ? rest : rest.substring(0, dot);
+            if (!known.contains(ConfigKeys.providerKey(id, ConfigKeys.PROVIDER_PROTOCOL))) {
+                return "; social provider '" + id + "' is not listed in " + ConfigKeys.SOCIAL_PROVIDERS;
+            }
+            if (dot < 0 || !ConfigKeys.PROVIDER_ATTRIBUTES.contains(rest.substring(dot + 1))) {
+                return "; a social provider has the attributes " + String.join(", ", ConfigKeys.PROVIDER_ATTRIBUTES);
+            }
+        }
         return nearest(key, known).map(k -> "; did you mean " + k + "?").orElse("");
     }
 
@@ -294,6 +334,9 @@ final class ConfigSources {
         String hint = nearest(name, knownNames).map(n -> "; did you mean " + n + "?").orElse("");
         if (hint.isEmpty() && name.startsWith(ConfigKeys.environmentName(ConfigKeys.PROFILE_PREFIX))) {
             hint = "; profile keys exist only for the fields listed in " + ConfigKeys.ACCOUNT_PROFILE_FIELDS;
+        }
+        if (hint.isEmpty() && name.startsWith(ConfigKeys.environmentName(ConfigKeys.PROVIDER_PREFIX))) {
+            hint = "; provider keys exist only for the ids listed in " + ConfigKeys.SOCIAL_PROVIDERS;
         }
         return hint;
     }

@@ -4,6 +4,7 @@ import io.portcullis.application.ratelimit.RateLimitSettings;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.application.settings.SocialSettings;
 import io.portcullis.application.settings.TokenSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param tokenMode JWTs, or opaque session keys (dj-rest-auth's {@code USE_JWT = False})
  * @param rateLimits the rules of the rate limits and where their counters are kept
  * @param clientAddresses which proxies may name the client's address in a header
+ * @param social the social login providers, and what social login may do on its own
  */
 public record PortcullisConfig(
         Http http,
@@ -42,7 +44,8 @@ public record PortcullisConfig(
         TokenMode tokenMode,
         RateLimits rateLimits,
         ClientAddresses clientAddresses,
-        Audit audit) {
+        Audit audit,
+        Social social) {
 
     public PortcullisConfig {
         Objects.requireNonNull(rateLimits, "rateLimits");
@@ -62,6 +65,7 @@ public record PortcullisConfig(
         Objects.requireNonNull(configFile, "configFile");
         Objects.requireNonNull(tokenMode, "tokenMode");
         Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(social, "social");
     }
 
     /** What logins hand out. */
@@ -366,6 +370,56 @@ public record PortcullisConfig(
         public ClientAddresses {
             trustedProxies = java.util.List.copyOf(trustedProxies);
             Objects.requireNonNull(header, "header");
+        }
+    }
+
+    /**
+     * Social login (allauth's SOCIALACCOUNT_* settings).
+     *
+     * @param providers in the order {@code social.providers} lists them; none turns social login off
+     * @param settings sign-up and auto-connect, as the use cases take them
+     */
+    public record Social(java.util.List<SocialProvider> providers, SocialSettings settings) {
+
+        public Social {
+            providers = java.util.List.copyOf(providers);
+            Objects.requireNonNull(settings, "settings");
+        }
+    }
+
+    /** How a social provider is spoken to. */
+    public enum SocialProtocol {
+        /** Any OpenID Connect issuer: discovery, JWKS, code exchange with PKCE, a checked ID token. */
+        OPENID_CONNECT,
+        /** GitHub's OAuth2 code exchange and its user and e-mail APIs. */
+        GITHUB;
+
+        /** The name used in settings: {@code openid-connect}, {@code github}. */
+        public String settingName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /**
+     * One social provider (an entry of allauth's SOCIALACCOUNT_PROVIDERS).
+     *
+     * @param issuer the OpenID Connect issuer, or GitHub's web address
+     * @param apiUrl GitHub's REST API; empty for OpenID Connect
+     * @param clientSecret empty for a public client that relies on PKCE alone
+     */
+    public record SocialProvider(String id, SocialProtocol protocol, java.net.URI issuer,
+            Optional<java.net.URI> apiUrl, String clientId, Secret clientSecret, java.util.List<String> scopes,
+            Duration timeout) {
+
+        public SocialProvider {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(apiUrl, "apiUrl");
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(clientSecret, "clientSecret");
+            scopes = java.util.List.copyOf(scopes);
+            Objects.requireNonNull(timeout, "timeout");
         }
     }
 }

@@ -11,6 +11,7 @@ import io.portcullis.application.settings.EmailVerification;
 import io.portcullis.application.settings.LoginMethod;
 import io.portcullis.application.settings.EnumerationProtection;
 import io.portcullis.application.settings.MailFlowSettings;
+import io.portcullis.application.settings.SocialSettings;
 import io.portcullis.application.settings.TokenSettings;
 import io.portcullis.bootstrap.config.PortcullisConfig.Argon2;
 import io.portcullis.bootstrap.config.PortcullisConfig.ClientAddresses;
@@ -29,6 +30,9 @@ import io.portcullis.bootstrap.config.PortcullisConfig.Links;
 import io.portcullis.bootstrap.config.PortcullisConfig.Mail;
 import io.portcullis.bootstrap.config.PortcullisConfig.MailBackend;
 import io.portcullis.bootstrap.config.PortcullisConfig.SmtpSecurity;
+import io.portcullis.bootstrap.config.PortcullisConfig.Social;
+import io.portcullis.bootstrap.config.PortcullisConfig.SocialProtocol;
+import io.portcullis.bootstrap.config.PortcullisConfig.SocialProvider;
 import io.portcullis.bootstrap.config.PortcullisConfig.Http;
 import io.portcullis.bootstrap.config.PortcullisConfig.Jwt;
 import io.portcullis.bootstrap.config.PortcullisConfig.JwtAlgorithm;
@@ -183,13 +187,110 @@ public final class SettingsLoader {
         RateLimits rateLimits = rateLimits(reader);
         ClientAddresses clientAddresses = clientAddresses(reader);
         Audit audit = audit(reader);
+        Social social = social(reader, sources.get().providerIds());
         if (!problems.isEmpty() || account.isEmpty() || mailFlow.isEmpty()) {
             throw new ConfigurationException(problems);
         }
         return new PortcullisConfig(http, database, jwt, cookies, hashing, account.get(), enumeration,
                 mailFlow.get(), links, mail,
                 housekeeping, cors, sources.get().file(), tokenMode, rateLimits, clientAddresses,
-                audit);
+                audit, social);
+    }
+
+    // ---------------------------------------------------------------- social login
+
+    /** What a provider id names: the first path segment of its endpoints, which another endpoint may not have. */
+    private static final Pattern PROVIDER_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
+    static final Set<String> RESERVED_PROVIDER_IDS = Set.of("login", "logout", "user", "password", "token",
+            "registration", "account-confirm-email", "sessions", "socialaccounts", "static", "health", "metrics");
+
+    private Social social(SettingReader r, List<String> ids) {
+        var providers = new ArrayList<SocialProvider>();
+        var seen = new HashSet<String>();
+        for (String id : ids) {
+            if (!PROVIDER_ID.matcher(id).matches()) {
+                r.problem("social provider id \"" + id + "\" must be lower-case letters, digits, - and _, starting"
+                        + " with a letter or digit, at most 64 characters", SOCIAL_PROVIDERS);
+            } else if (RESERVED_PROVIDER_IDS.contains(id)) {
+                r.problem("\"" + id + "\" cannot name a social provider: its endpoints would shadow the " + id
+                        + "/ endpoints", SOCIAL_PROVIDERS);
+            } else if (!seen.add(id)) {
+                r.problem("lists the social provider \"" + id + "\" twice", SOCIAL_PROVIDERS);
+            } else {
+                socialProvider(r, id).ifPresent(providers::add);
+            }
+        }
+        var settings = new SocialSettings(r.bool(SOCIAL_AUTO_SIGNUP), r.bool(SOCIAL_AUTO_CONNECT));
+        return new Social(providers, settings);
+    }
+
+    private Optional<SocialProvider> socialProvider(SettingReader r, String id) {
+        int before = r.problemCount();
+        var protocols = new LinkedHashMap<String, SocialProtocol>();
+        for (SocialProtocol protocol : SocialProtocol.values()) {
+            protocols.put(protocol.settingName(), protocol);
+        }
+        String protocolKey = providerKey(id, PROVIDER_PROTOCOL);
+        SocialProtocol protocol = r.oneOf(protocolKey, protocols, SocialProtocol.OPENID_CONNECT);
+        String issuerKey = providerKey(id, PROVIDER_ISSUER);
+        String apiKey = providerKey(id, PROVIDER_API_URL);
+        String tenantKey = providerKey(id, PROVIDER_TENANT);
+        Optional<String> tenant = r.optionalText(tenantKey);
+        if (tenant.isPresent() && !id.equals("microsoft")) {
+            r.problem("only the provider microsoft has a tenant; give the issuer URL of the tenant instead",
+                    tenantKey, issuerKey);
+        } else if (tenant.isPresent() && !tenant.get().matches("[A-Za-z0-9.-]+")) {
+            r.problem("must be a tenant id, a domain, common, organizations or consumers", tenantKey);
+        }
+        Optional<String> issuerText = r.optionalText(issuerKey).or(() -> switch (protocol) {
+            case GITHUB -> Optional.of("https://github.com");
+            case OPENID_CONNECT -> switch (id) {
+                case "google" -> Optional.of("https://accounts.google.com");
+                case "microsoft" -> tenant.map(t -> "https://login.microsoftonline.com/" + t + "/v2.0");
+                default -> Optional.empty();
+            };
+        });
+        if (issuerText.isEmpty()) {
+            r.problem("needs the provider's issuer URL, such as https://login.example.com/realms/staff (only google"
+                    + " and microsoft have one built in)", issuerKey);
+        }
+        Optional<java.net.URI> issuer = issuerText.flatMap(text -> providerUrl(r, issuerKey, text));
+        Optional<java.net.URI> api = Optional.empty();
+        if (protocol == SocialProtocol.GITHUB) {
+            api = providerUrl(r, apiKey, r.optionalText(apiKey).orElse("https://api.github.com"));
+        } else if (r.optionalText(apiKey).isPresent()) {
+            r.problem("only a github provider has an API URL; an OpenID Connect provider needs its issuer alone",
+                    apiKey, protocolKey);
+        }
+        String clientId = r.requiredText(providerKey(id, PROVIDER_CLIENT_ID));
+        Secret clientSecret = Secret.of(r.raw(providerKey(id, PROVIDER_CLIENT_SECRET)).orElse(""));
+        List<String> scopes = r.optionalText(providerKey(id, PROVIDER_SCOPES)).isPresent()
+                ? r.list(providerKey(id, PROVIDER_SCOPES))
+                : protocol == SocialProtocol.GITHUB ? List.of("read:user", "user:email") : List.of("openid", "email", "profile");
+        Duration timeout = r.duration(providerKey(id, PROVIDER_TIMEOUT), Duration.ofMillis(1));
+        if (r.problemCount() > before || issuer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SocialProvider(id, protocol, issuer.get(), api, clientId, clientSecret, scopes, timeout));
+    }
+
+    /** Tokens and the client secret travel there: https, or http to this machine only. */
+    private static Optional<java.net.URI> providerUrl(SettingReader r, String key, String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text.replaceAll("/+$", ""));
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+            if (uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && (scheme.equals("https") || scheme.equals("http") && local) && !host.isEmpty()) {
+                return Optional.of(uri);
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        r.problem("must be an https URL without query or fragment (http only to localhost), not \"" + text + "\"",
+                key);
+        return Optional.empty();
     }
 
     /** The sinks listed, each once; an unknown name is a problem that names the setting. */

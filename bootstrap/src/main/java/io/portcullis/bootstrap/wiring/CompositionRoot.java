@@ -1,5 +1,16 @@
 package io.portcullis.bootstrap.wiring;
 
+import io.portcullis.adapters.persistence.MyBatisSocialAccountStore;
+import io.portcullis.adapters.social.ProviderProtocol;
+import io.portcullis.adapters.social.ProviderSettings;
+import io.portcullis.adapters.social.SocialIdentityProviders;
+import io.portcullis.application.port.SocialAccountStore;
+import io.portcullis.application.social.ConnectSocialAccount;
+import io.portcullis.application.social.DisconnectSocialAccount;
+import io.portcullis.application.social.IdentityProviders;
+import io.portcullis.application.social.ListSocialAccounts;
+import io.portcullis.application.social.SocialLogIn;
+import io.portcullis.bootstrap.config.PortcullisConfig.SocialProvider;
 import io.portcullis.adapters.mail.MailSettings;
 import io.portcullis.adapters.mail.MailTransports;
 import io.portcullis.adapters.mail.sender.SmtpSettings;
@@ -114,16 +125,18 @@ public final class CompositionRoot implements AutoCloseable {
                     .map(directory -> new JwtTokenCodec(jwtSettings(config.jwt()), directory))
                     .orElseGet(() -> new JwtTokenCodec(jwtSettings(config.jwt()))));
             var outbox = new MyBatisMailOutbox(database);
-            var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions);
+            var stores = new Stores(accounts, sessions, new MyBatisOneTimeTokenStore(database), outbox, transactions,
+                    new MyBatisSocialAccountStore(database));
             AuditTrail audit = auditTrail(config.audit(), database);
             var limits = new RateLimits(rateLimitCounters(config.rateLimits(), database),
                     config.rateLimits().settings(), clock, audit);
             var useCases = UseCases.build(config, config.mailFlow(), clock, stores, hasher, codec,
-                    new SecureRandomKeyGenerator(), limits, audit);
+                    new SecureRandomKeyGenerator(), limits, audit, identityProviders(config.social(), clock));
             MailTransport transport = mailTransport(config);
             var resources = new ResourceConfig();
             RestApi.configure(resources, restSettings(config).withPublishedKeys(keys.isPresent())
-                    .withTokenMode(opaque ? TokenMode.OPAQUE : TokenMode.JWT));
+                    .withTokenMode(opaque ? TokenMode.OPAQUE : TokenMode.JWT)
+                    .withSocialProviders(config.social().providers().stream().map(SocialProvider::id).toList()));
             resources.register(useCases.binder(clock));
             resources.register(RemoteAddressFilters.forContainer(config.http().container()));
             resources.register(new ForwardedClientFilter(trustedProxies(config.clientAddresses())));
@@ -269,9 +282,28 @@ public final class CompositionRoot implements AutoCloseable {
                         cors.allowedHeaders(), cors.exposedHeaders(), cors.allowCredentials(), cors.maxAge()));
     }
 
+    /**
+     * The configured social providers. Nothing is fetched now: an OpenID Connect provider reads its
+     * discovery document on first use, so a provider that is down does not stop the start.
+     */
+    private static IdentityProviders identityProviders(PortcullisConfig.Social social, Clock clock) {
+        return new IdentityProviders(social.providers().stream()
+                .map(provider -> SocialIdentityProviders.create(providerSettings(provider), clock))
+                .toList());
+    }
+
+    private static ProviderSettings providerSettings(SocialProvider provider) {
+        var protocol = switch (provider.protocol()) {
+            case OPENID_CONNECT -> ProviderProtocol.OPENID_CONNECT;
+            case GITHUB -> ProviderProtocol.GITHUB;
+        };
+        return new ProviderSettings(provider.id(), protocol, provider.issuer(), provider.apiUrl(), provider.clientId(),
+                provider.clientSecret().reveal(), provider.scopes(), provider.timeout());
+    }
+
     /** The driven ports on the database. */
     private record Stores(AccountStore accounts, SessionStore sessions, OneTimeTokenStore oneTimeTokens,
-            MailOutbox outbox, TransactionRunner transactions) {}
+            MailOutbox outbox, TransactionRunner transactions, SocialAccountStore socialAccounts) {}
 
     /** The use cases, each built once, and the binder that hands them to the resources. */
     private record UseCases(
@@ -290,12 +322,16 @@ public final class CompositionRoot implements AutoCloseable {
             ListSessions listSessions,
             RevokeSession revokeSession,
             RevokeOtherSessions revokeOtherSessions,
-            AuthenticateKey authenticateKey) {
+            AuthenticateKey authenticateKey,
+            SocialLogIn socialLogIn,
+            ConnectSocialAccount connectSocial,
+            ListSocialAccounts listSocial,
+            DisconnectSocialAccount disconnectSocial) {
 
         /** Without a codec (token mode), the use cases of JWTs are null and left unbound. */
         static UseCases build(PortcullisConfig config, MailFlowSettings mail, Clock clock, Stores stores,
                 PasswordHasher hasher, Optional<TokenCodec> tokenCodec, KeyGenerator keys, RateLimits limits,
-                AuditTrail audit) {
+                AuditTrail audit, IdentityProviders providers) {
             var account = config.account();
             var tx = stores.transactions();
             TokenCodec codec = tokenCodec.orElse(null);
@@ -326,7 +362,13 @@ public final class CompositionRoot implements AutoCloseable {
                     new ListSessions(stores.sessions(), clock),
                     new RevokeSession(stores.sessions(), tx, clock, audit),
                     new RevokeOtherSessions(stores.sessions(), tx, clock, audit),
-                    new AuthenticateKey(stores.sessions(), stores.accounts(), clock));
+                    new AuthenticateKey(stores.sessions(), stores.accounts(), clock),
+                    new SocialLogIn(providers, stores.accounts(), stores.socialAccounts(), issuer, confirmations, keys,
+                            account, config.social().settings(), mail, tx, clock, audit),
+                    new ConnectSocialAccount(providers, stores.accounts(), stores.socialAccounts(), issuer, tx, clock,
+                            audit),
+                    new ListSocialAccounts(stores.socialAccounts()),
+                    new DisconnectSocialAccount(stores.accounts(), stores.socialAccounts(), tx, clock, audit));
         }
 
         AbstractBinder binder(Clock clock) {
@@ -351,6 +393,10 @@ public final class CompositionRoot implements AutoCloseable {
                     bind(listSessions).to(ListSessions.class);
                     bind(revokeSession).to(RevokeSession.class);
                     bind(revokeOtherSessions).to(RevokeOtherSessions.class);
+                    bind(socialLogIn).to(SocialLogIn.class);
+                    bind(connectSocial).to(ConnectSocialAccount.class);
+                    bind(listSocial).to(ListSocialAccounts.class);
+                    bind(disconnectSocial).to(DisconnectSocialAccount.class);
                     bind(clock).to(Clock.class);
                 }
             };

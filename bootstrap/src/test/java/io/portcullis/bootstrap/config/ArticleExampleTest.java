@@ -63,6 +63,9 @@ class ArticleExampleTest {
         for (String attribute : ConfigKeys.PROFILE_ATTRIBUTES) {
             assertThat(reference).contains("`account.profile.<name>." + attribute + "`");
         }
+        for (String attribute : ConfigKeys.PROVIDER_ATTRIBUTES) {
+            assertThat(reference).contains("`social.provider.<id>." + attribute + "`");
+        }
     }
 
     @Test

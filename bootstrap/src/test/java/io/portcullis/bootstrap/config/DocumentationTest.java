@@ -64,6 +64,10 @@ class DocumentationTest {
                     continue;
                 } else if (name.startsWith("account.profile.<name>.")) {
                     assertThat(ConfigKeys.PROFILE_ATTRIBUTES).as(line).contains(name.substring("account.profile.<name>.".length()));
+                } else if (name.equals("social.provider.<id>.*")) {
+                    continue;
+                } else if (name.startsWith("social.provider.<id>.")) {
+                    assertThat(ConfigKeys.PROVIDER_ATTRIBUTES).as(line).contains(name.substring("social.provider.<id>.".length()));
                 } else if (name.endsWith(".*")) {
                     String prefix = name.substring(0, name.length() - 1);
                     assertThat(ConfigKeys.fixedKeys()).as(line).anyMatch(k -> k.startsWith(prefix));

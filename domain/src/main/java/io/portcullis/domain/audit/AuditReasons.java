@@ -26,5 +26,18 @@ public final class AuditReasons {
     /** Session revoked: the account was deactivated. */
     public static final String ACCOUNT_DEACTIVATED = "account_deactivated";
 
+    /** Social login or connect: the provider did not vouch for the code or token. */
+    public static final String PROVIDER_REFUSED = "provider_refused";
+    /** Social login or connect: the provider could not be asked. */
+    public static final String PROVIDER_UNAVAILABLE = "provider_unavailable";
+    /** Social login: no account is linked and sign-up through providers is closed. */
+    public static final String SIGNUP_CLOSED = "signup_closed";
+    /** Social login: a new account misses a required field. */
+    public static final String SIGNUP_INCOMPLETE = "signup_incomplete";
+    /** Social connect: the provider's account is linked to another account. */
+    public static final String CONNECTED_ELSEWHERE = "connected_elsewhere";
+    /** Social disconnect: the last way into an account without a usable password. */
+    public static final String LAST_WAY_IN = "last_way_in";
+
     private AuditReasons() {}
 }

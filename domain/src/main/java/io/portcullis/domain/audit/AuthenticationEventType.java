@@ -14,6 +14,10 @@ public enum AuthenticationEventType {
     PASSWORD_RESET,
     EMAIL_CONFIRMED,
     SESSION_REVOKED,
+    /** A social provider's account was linked to an account (connect, or the first social login). */
+    SOCIAL_ACCOUNT_CONNECTED,
+    /** A social provider's account was unlinked from its account. */
+    SOCIAL_ACCOUNT_DISCONNECTED,
     /** A request was refused because its client, address or account exceeded a rate limit. */
     RATE_LIMIT_HIT;
 

@@ -38,16 +38,23 @@ public final class EndpointCatalogue {
     public static final String SESSIONS = "sessions";
     public static final String SESSIONS_REVOKE_OTHERS = "sessions-revoke-others";
     public static final String SESSION = "session";
+    public static final String SOCIAL_LOGIN = "social-login";
+    public static final String SOCIAL_CONNECT = "social-connect";
+    public static final String SOCIAL_ACCOUNTS = "social-accounts";
+    public static final String SOCIAL_DISCONNECT = "social-disconnect";
     public static final String OPENAPI_JSON = "openapi-json";
     public static final String OPENAPI_YAML = "openapi-yaml";
     public static final String STATIC_FILES = "static";
 
     private static final Pattern SLASHES = Pattern.compile("/+$");
     private static final Pattern TEMPLATE = Pattern.compile("\\{[^}]+}");
+    /** The path parameter of the social endpoints, which only the configured provider ids fill. */
+    private static final String PROVIDER = "{provider}";
 
     private final String basePath;
     private final AccountSettings account;
     private final boolean opaqueKeys;
+    private final List<String> providers;
     private final Map<String, EndpointSpec> byKey;
     private final List<EndpointSpec> ordered;
     private final Map<String, Pattern> patterns;
@@ -56,22 +63,62 @@ public final class EndpointCatalogue {
         this.basePath = settings.basePath();
         this.account = settings.account();
         this.opaqueKeys = settings.opaqueKeys();
+        this.providers = settings.socialProviders();
         var endpoints = new LinkedHashMap<String, EndpointSpec>();
         for (EndpointSpec spec : build()) {
             endpoints.put(spec.key(), spec);
         }
         this.byKey = Map.copyOf(endpoints);
         this.ordered = List.copyOf(endpoints.values());
+        refuseShadowingProviders();
         var compiled = new LinkedHashMap<String, Pattern>();
         for (EndpointSpec spec : ordered) {
-            var regex = new StringBuilder();
-            for (String part : TEMPLATE.split(resourcePath(spec), -1)) {
-                regex.append(Pattern.quote(part)).append("[^/]+");
-            }
-            regex.setLength(regex.length() - "[^/]+".length());
-            compiled.put(spec.key(), Pattern.compile(regex.toString()));
+            compiled.put(spec.key(), pattern(spec));
         }
         this.patterns = Map.copyOf(compiled);
+    }
+
+    /** The paths the endpoint answers, as Jersey matches them: a template is one segment, a provider one of the ids. */
+    private Pattern pattern(EndpointSpec spec) {
+        String path = basePath + "/" + spec.resourcePath();
+        String providerIds = String.join("|", providers.stream().map(Pattern::quote).toList());
+        var regex = new StringBuilder();
+        var templates = TEMPLATE.matcher(path);
+        int end = 0;
+        while (templates.find()) {
+            regex.append(Pattern.quote(path.substring(end, templates.start())))
+                    .append(templates.group().equals(PROVIDER) ? "(?:" + providerIds + ")" : "[^/]+");
+            end = templates.end();
+        }
+        return Pattern.compile(regex.append(Pattern.quote(path.substring(end))).toString());
+    }
+
+    /**
+     * A provider id names the first path segment of its endpoints: it may not be one that another
+     * endpoint starts with ({@code login}, {@code password}, {@code socialaccounts}...), or that
+     * endpoint and the provider's would share a path.
+     */
+    private void refuseShadowingProviders() {
+        var taken = new java.util.TreeSet<String>();
+        for (EndpointSpec spec : ordered) {
+            if (!spec.path().startsWith(PROVIDER)) {
+                taken.add(spec.path().split("/", 2)[0]);
+            }
+        }
+        // Endpoints of other settings (token mode, published keys) and the well-known ones.
+        taken.addAll(List.of("token", "logout", "sessions", "registration", "account-confirm-email", "password",
+                "openapi.json", "openapi.yaml", "static", ".well-known", "health", "metrics", "socialaccounts"));
+        for (String provider : providers) {
+            if (taken.contains(provider)) {
+                throw new IllegalArgumentException("social provider id '" + provider
+                        + "' would shadow the endpoint " + basePath + "/" + provider + "/; choose another id");
+            }
+        }
+    }
+
+    /** The ids of the social providers, which fill {@code {provider}} in the social endpoints' paths. */
+    public List<String> socialProviders() {
+        return providers;
     }
 
     /** Every endpoint, in the order pages and documents list them. */
@@ -96,9 +143,13 @@ public final class EndpointCatalogue {
         return ordered.stream().filter(spec -> patterns.get(spec.key()).matcher(path).matches()).findFirst();
     }
 
-    /** Where Jersey serves the endpoint: base path and path, without the trailing slash. */
+    /**
+     * Where Jersey serves the endpoint: base path and path, without the trailing slash. The
+     * provider parameter matches the configured provider ids only, so another path stays a 404.
+     */
     public String resourcePath(EndpointSpec spec) {
-        return basePath + "/" + spec.resourcePath();
+        String path = basePath + "/" + spec.resourcePath();
+        return path.replace(PROVIDER, "{provider: " + String.join("|", providers) + "}");
     }
 
     /** The URL path a client calls, trailing slash included: {@code /auth/login/}. */
@@ -131,6 +182,9 @@ public final class EndpointCatalogue {
         all.add(passwordResetConfirm());
         all.add(passwordResetLink());
         all.addAll(sessions());
+        if (!providers.isEmpty()) {
+            all.addAll(social());
+        }
         all.add(new EndpointSpec(OPENAPI_JSON, "openapi.json", "OpenAPI Document",
                 "This API described in OpenAPI 3.1, as JSON.", List.of("GET"), Optional.empty(), List.of(), false, false));
         all.add(new EndpointSpec(OPENAPI_YAML, "openapi.yaml", "OpenAPI Document (YAML)",
@@ -227,6 +281,47 @@ public final class EndpointCatalogue {
                         DELETE ends one of the caller's sessions (this one too, if asked):
                         its refresh and access tokens stop working at once.""", List.of("DELETE"), null, List.of(),
                         true));
+    }
+
+    /** dj-rest-auth's social views, for every configured provider; the login fields are SocialLoginSerializer's. */
+    private List<EndpointSpec> social() {
+        var loginFields = new ArrayList<FieldSpec>();
+        loginFields.add(FieldSpec.string("access_token", false, "Access token")
+                .withHelp("A token the client obtained from the provider itself."));
+        loginFields.add(FieldSpec.string("code", false, "Code")
+                .withHelp("The authorization code the provider sent back to the redirect URI."));
+        loginFields.add(FieldSpec.string("id_token", false, "Id token")
+                .withHelp("An OpenID Connect ID token the client obtained itself."));
+        loginFields.add(FieldSpec.string("callback_url", false, "Callback url")
+                .withHelp("The redirect URI the code was issued for; redirect_uri is read too."));
+        loginFields.add(FieldSpec.string("code_verifier", false, "Code verifier")
+                .withHelp("The PKCE verifier of the authorization request, when it used PKCE."));
+        loginFields.add(FieldSpec.string("nonce", false, "Nonce")
+                .withHelp("The nonce of the authorization request, checked against the ID token."));
+        var connectFields = List.copyOf(loginFields);
+        loginFields.add(FieldSpec.email("email", false, "Email")
+                .withHelp("For a new account only, when the provider shares no address; it is then not verified."));
+        // Required for a new account only, so optional here; the use case says which are missing.
+        account.profile().fields().forEach(profile -> loginFields.add(profile(profile).asOptional().withHelp(
+                "For a new account only: its profile, as registration/ takes it" + (profile.required()
+                        ? "; required then." : "."))));
+        return List.of(
+                browsable(SOCIAL_LOGIN, "{provider}/", "Social Login", """
+                        Logs in with what a social provider gave the client: an authorization
+                        code (with the redirect URI, PKCE verifier and nonce of the request), an
+                        ID token or an access token. Answers like login/. An identity linked to no
+                        account creates one, unless its address belongs to an account: then that
+                        account's owner logs in and connects it.""", List.of("POST"), "POST", loginFields,
+                        false),
+                browsable(SOCIAL_CONNECT, "{provider}/connect/", "Social Connect", """
+                        Links the provider identity to the logged-in user's account. Answers like
+                        login/.""", List.of("POST"), "POST", connectFields, true),
+                browsable(SOCIAL_ACCOUNTS, "socialaccounts/", "Social Account List", """
+                        List SocialAccounts for the currently logged in user""", List.of("GET"), null, List.of(),
+                        true),
+                browsable(SOCIAL_DISCONNECT, "socialaccounts/{id}/disconnect/", "Social Account Disconnect", """
+                        Disconnect SocialAccount from remote service for
+                        the currently logged in user""", List.of("POST"), null, List.of(), true));
     }
 
     private EndpointSpec tokenVerify() {

@@ -61,6 +61,11 @@ public record FieldSpec(
         return new FieldSpec(name, type, false, true, label, minLength, maxLength, choices, pattern, helpText, secret);
     }
 
+    /** The field as a request may leave it out, its rules otherwise the same. */
+    FieldSpec asOptional() {
+        return new FieldSpec(name, type, false, readOnly, label, minLength, maxLength, choices, pattern, helpText, secret);
+    }
+
     FieldSpec withLengths(OptionalInt min, OptionalInt max) {
         return new FieldSpec(name, type, required, readOnly, label, min, max, choices, pattern, helpText, secret);
     }

@@ -84,6 +84,8 @@ public final class OpenApiDocument {
                 tag("Registration", "Sign-up and e-mail address confirmation."),
                 tag("Password reset", "A reset link by mail, and the new password."),
                 tag("Sessions", "The caller's logins: review them, end one or all others."),
+                tag("Social login", "Log in with an OpenID Connect or OAuth2 provider; connect, list and disconnect"
+                        + " the caller's provider identities."),
                 tag("Documents", "This document and the browsable pages' files."),
                 tag("Health", "Liveness and readiness probes."));
     }
@@ -106,6 +108,8 @@ public final class OpenApiDocument {
                     EndpointCatalogue.PASSWORD_RESET_LINK -> "Password reset";
             case EndpointCatalogue.SESSIONS, EndpointCatalogue.SESSION, EndpointCatalogue.SESSIONS_REVOKE_OTHERS ->
                     "Sessions";
+            case EndpointCatalogue.SOCIAL_LOGIN, EndpointCatalogue.SOCIAL_CONNECT, EndpointCatalogue.SOCIAL_ACCOUNTS,
+                    EndpointCatalogue.SOCIAL_DISCONNECT -> "Social login";
             default -> "Documents";
         };
     }
@@ -136,7 +140,7 @@ public final class OpenApiDocument {
         return paths;
     }
 
-    private static List<Map<String, Object>> pathParameters(EndpointSpec spec) {
+    private List<Map<String, Object>> pathParameters(EndpointSpec spec) {
         var parameters = new ArrayList<Map<String, Object>>();
         var matcher = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(spec.path());
         while (matcher.find()) {
@@ -149,10 +153,15 @@ public final class OpenApiDocument {
                 case "uid" -> "The account's id in base 36, from the reset mail.";
                 case "token" -> "The reset token, from the reset mail.";
                 case "file" -> "browsable.js or browsable.css.";
-                case "id" -> "The session's id, as sessions/ lists it.";
+                case "id" -> spec.key().equals(EndpointCatalogue.SOCIAL_DISCONNECT)
+                        ? "The social account's id, as socialaccounts/ lists it."
+                        : "The session's id, as sessions/ lists it.";
+                case "provider" -> "The provider's id, as the settings name it.";
                 default -> matcher.group(1);
             });
-            parameter.put("schema", Map.of("type", "string"));
+            parameter.put("schema", matcher.group(1).equals("provider")
+                    ? Map.of("type", "string", "enum", catalogue.socialProviders())
+                    : Map.of("type", "string"));
             parameters.add(parameter);
         }
         return parameters;
@@ -344,6 +353,36 @@ public final class OpenApiDocument {
                 responses.put("401", refTo("Unauthorized"));
                 responses.put("404", refTo("NotFound"));
             }
+            case EndpointCatalogue.SOCIAL_LOGIN, EndpointCatalogue.SOCIAL_CONNECT -> {
+                boolean connect = spec.key().equals(EndpointCatalogue.SOCIAL_CONNECT);
+                String loggedIn = connect ? "Connected, and a new session as login/ answers: " : "Logged in as by login/: ";
+                responses.put("200", settings.opaqueKeys()
+                        ? json(loggedIn + "the key of the new session.", "Key")
+                        : json(loggedIn + "the token pair and the user; the token cookies when configured.",
+                                settings.returnExpiration() ? "TokenPairWithExpiration" : "TokenPair"));
+                responses.put("400", json("No code or token; a field of the wrong shape; the provider refused the"
+                        + " proof (a used code, a forged or expired ID token, a wrong nonce), saying why; "
+                        + (connect ? "the identity belongs to another account."
+                                : "the address belongs to an account whose owner must log in and connect; a new"
+                                        + " account's missing fields; an unverified address under mandatory"
+                                        + " verification."), "FieldErrors"));
+                if (connect) {
+                    responses.put("401", refTo("Unauthorized"));
+                }
+                responses.put("404", refTo("NotFound"));
+            }
+            case EndpointCatalogue.SOCIAL_ACCOUNTS -> {
+                responses.put("200", content("The caller's linked provider identities, the oldest first.",
+                        "application/json", Map.of("type", "array", "items", Map.of("$ref", ref("SocialAccount")))));
+                responses.put("401", refTo("Unauthorized"));
+            }
+            case EndpointCatalogue.SOCIAL_DISCONNECT -> {
+                responses.put("200", json("The link is removed; the removed link.", "SocialAccount"));
+                responses.put("400", json("The last way into an account without a usable password: set a password"
+                        + " first.", "FieldErrors"));
+                responses.put("401", refTo("Unauthorized"));
+                responses.put("404", refTo("NotFound"));
+            }
             case EndpointCatalogue.OPENAPI_JSON -> responses.put("200", content("This document.", "application/json",
                     Map.of("type", "object")));
             case EndpointCatalogue.OPENAPI_YAML -> responses.put("200", content("This document.", "application/yaml",
@@ -380,6 +419,14 @@ public final class OpenApiDocument {
         if (spec.browsable()) {
             responses.put("503", refTo("Unavailable"));
         }
+        if (spec.key().equals(EndpointCatalogue.SOCIAL_LOGIN) || spec.key().equals(EndpointCatalogue.SOCIAL_CONNECT)) {
+            var providerDown = new LinkedHashMap<String, Object>();
+            providerDown.put("description", "The provider is down, too slow or answered outside its protocol (the"
+                    + " detail names it), or the service is busy: retry after the given seconds.");
+            providerDown.put("headers", Map.of("Retry-After", Map.of("schema", Map.of("type", "integer"))));
+            providerDown.put("content", Map.of("application/json", Map.of("schema", Map.of("$ref", ref("Detail")))));
+            responses.put("503", providerDown);
+        }
         responses.put("default", refTo("Error"));
         return responses;
     }
@@ -412,6 +459,18 @@ public final class OpenApiDocument {
         responses.put("default", refTo("Error"));
         operation.put("responses", responses);
         return operation;
+    }
+
+    private static Map<String, Object> socialAccount() {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("id", Map.of("type", "integer", "description", "What socialaccounts/{id}/disconnect/ takes."));
+        properties.put("provider", Map.of("type", "string", "description", "The provider's id."));
+        properties.put("uid", Map.of("type", "string", "description", "The person's subject at the provider."));
+        properties.put("last_login", Map.of("type", "string", "format", "date-time",
+                "description", "The last login through it, or when it was linked."));
+        properties.put("date_joined", Map.of("type", "string", "format", "date-time",
+                "description", "When it was linked."));
+        return properties("A provider identity linked to the account.", List.copyOf(properties.keySet()), properties);
     }
 
     private static Map<String, Object> session() {
@@ -576,6 +635,7 @@ public final class OpenApiDocument {
         schemas.put("FieldErrors", fieldErrors);
         schemas.put("Empty", Map.of("type", "object", "description", "An empty object.", "maxProperties", 0));
         schemas.put("Session", session());
+        schemas.put("SocialAccount", socialAccount());
         var revoked = new LinkedHashMap<String, Object>();
         revoked.put("detail", string());
         revoked.put("revoked", Map.of("type", "integer", "description", "How many sessions ended."));

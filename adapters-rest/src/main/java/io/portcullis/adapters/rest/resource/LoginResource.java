@@ -2,16 +2,11 @@ package io.portcullis.adapters.rest.resource;
 
 import io.portcullis.adapters.rest.body.RequestFields;
 import io.portcullis.adapters.rest.client.Clients;
-import io.portcullis.adapters.rest.cookie.TokenCookies;
 import io.portcullis.adapters.rest.response.ErrorBodies;
 import io.portcullis.adapters.rest.describe.DrfMetadata;
 import io.portcullis.adapters.rest.describe.EndpointCatalogue;
 import io.portcullis.adapters.rest.settings.RestSettings;
 import io.portcullis.application.login.LogIn;
-import io.portcullis.application.token.OpaqueKey;
-import io.portcullis.application.token.TokenPair;
-import java.util.List;
-import io.portcullis.domain.account.Account;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.OPTIONS;
@@ -30,19 +25,13 @@ import java.util.Map;
 public final class LoginResource {
 
     private final LogIn logIn;
-    private final TokenCookies cookies;
-    private final UserRepresentation users;
-    private final boolean returnExpiration;
-    private final boolean tokensInBody;
+    private final LoginAnswers answers;
     private final Map<String, Object> metadata;
 
     @Inject
     public LoginResource(LogIn logIn, RestSettings settings, EndpointCatalogue catalogue, Clock clock) {
         this.logIn = logIn;
-        this.cookies = new TokenCookies(settings.cookies(), clock);
-        this.users = new UserRepresentation(settings.account().userFields());
-        this.returnExpiration = settings.returnExpiration();
-        this.tokensInBody = settings.cookies().tokensInBody();
+        this.answers = new LoginAnswers(settings, clock);
         this.metadata = DrfMetadata.of(catalogue.get(EndpointCatalogue.LOGIN));
     }
 
@@ -52,10 +41,7 @@ public final class LoginResource {
         var command = new LogIn.Command(fields.get("username"), fields.get("email"), fields.get("password"),
                 Clients.of(request));
         return switch (logIn.logIn(command)) {
-            case LogIn.Outcome.LoggedIn in -> switch (in.credentials()) {
-                case TokenPair tokens -> loggedIn(in.account(), tokens, request);
-                case OpaqueKey key -> Answers.withTokens(200, new TokenBodies.Key(key.key()), List.of());
-            };
+            case LogIn.Outcome.LoggedIn in -> answers.loggedIn(in.account(), in.credentials(), request);
             case LogIn.Outcome.Rejected rejected -> ErrorBodies.invalid(rejected.errors());
         };
     }
@@ -63,16 +49,5 @@ public final class LoginResource {
     @OPTIONS
     public Response describe() {
         return Answers.json(200, metadata);
-    }
-
-    private Response loggedIn(Account account, TokenPair tokens, ContainerRequestContext request) {
-        String access = tokensInBody ? tokens.access() : "";
-        String refresh = cookies.hidesRefreshFromBody() || !tokensInBody ? "" : tokens.refresh();
-        Map<String, Object> user = users.of(account);
-        Object body = returnExpiration
-                ? new TokenBodies.WithUserAndExpiration(access, refresh, user,
-                        Timestamps.iso(tokens.accessExpiresAt()), Timestamps.iso(tokens.refreshExpiresAt()))
-                : new TokenBodies.WithUser(access, refresh, user);
-        return Answers.withTokens(200, body, cookies.issued(tokens, request.getCookies(), true));
     }
 }

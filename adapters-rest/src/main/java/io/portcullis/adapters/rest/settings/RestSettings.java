@@ -3,6 +3,7 @@ package io.portcullis.adapters.rest.settings;
 import io.portcullis.application.settings.AccountSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  * @param publishesKeys tokens are signed with key pairs whose public keys {@code /.well-known/jwks.json}
  *     publishes, for other services to verify them
  * @param tokenMode JWTs (the default here) or opaque keys (dj-rest-auth's default)
+ * @param socialProviders the ids of the social login providers, each the path segment of its
+ *     endpoints ({@code google/}, {@code google/connect/}); none turns social login off
  */
 public record RestSettings(
         String basePath,
@@ -40,11 +43,14 @@ public record RestSettings(
         boolean confirmEmailOnGet,
         CorsSettings cors,
         boolean publishesKeys,
-        TokenMode tokenMode) {
+        TokenMode tokenMode,
+        List<String> socialProviders) {
 
     public static final String DEFAULT_BASE_PATH = "/auth";
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
+    /** A provider id: one plain path segment, lower case, as allauth's provider ids are. */
+    private static final Pattern PROVIDER_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     private static final Pattern SEGMENTS = Pattern.compile("^(/[A-Za-z0-9._~!$&'()*+,;=:@-]+)*$");
 
     public RestSettings {
@@ -62,13 +68,23 @@ public record RestSettings(
         }
         loginUrl = checkRedirect("loginUrl", loginUrl);
         emailConfirmedRedirectUrl = checkRedirect("emailConfirmedRedirectUrl", emailConfirmedRedirectUrl);
+        socialProviders = List.copyOf(socialProviders);
+        for (String id : socialProviders) {
+            if (!PROVIDER_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("social provider id '" + id
+                        + "' must be lower-case letters, digits, - and _, starting with a letter or digit");
+            }
+        }
+        if (socialProviders.stream().distinct().count() != socialProviders.size()) {
+            throw new IllegalArgumentException("a social provider is listed twice: " + socialProviders);
+        }
     }
 
     /** The settings before the redirect targets existed: default login URL and redirect, confirmation on GET. */
     public RestSettings(String basePath, long maxRequestBytes, CookieSettings cookies, boolean returnExpiration,
             AccountSettings account) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.empty(), Optional.empty(), true,
-                CorsSettings.none(), false, TokenMode.JWT);
+                CorsSettings.none(), false, TokenMode.JWT, List.of());
     }
 
     /** The settings before CORS existed: no other origin allowed. */
@@ -76,7 +92,7 @@ public record RestSettings(
             AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
             boolean confirmEmailOnGet) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
-                confirmEmailOnGet, CorsSettings.none(), false, TokenMode.JWT);
+                confirmEmailOnGet, CorsSettings.none(), false, TokenMode.JWT, List.of());
     }
 
     /** The settings before published keys existed: tokens signed with a shared secret. */
@@ -84,7 +100,7 @@ public record RestSettings(
             AccountSettings account, Optional<String> loginUrl, Optional<String> emailConfirmedRedirectUrl,
             boolean confirmEmailOnGet, CorsSettings cors) {
         this(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl, emailConfirmedRedirectUrl,
-                confirmEmailOnGet, cors, false, TokenMode.JWT);
+                confirmEmailOnGet, cors, false, TokenMode.JWT, List.of());
     }
 
     /**
@@ -97,52 +113,57 @@ public record RestSettings(
 
     public RestSettings withBasePath(String path) {
         return new RestSettings(path, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withMaxRequestBytes(long bytes) {
         return new RestSettings(basePath, bytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withCookies(CookieSettings value) {
         return new RestSettings(basePath, maxRequestBytes, value, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withReturnExpiration(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, value, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withLoginUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, Optional.of(url),
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withEmailConfirmedRedirectUrl(String url) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                Optional.of(url), confirmEmailOnGet, cors, publishesKeys, tokenMode);
+                Optional.of(url), confirmEmailOnGet, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withConfirmEmailOnGet(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, value, cors, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, value, cors, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withCors(CorsSettings value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, value, publishesKeys, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, value, publishesKeys, tokenMode, socialProviders);
     }
 
     public RestSettings withPublishedKeys(boolean value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, value, tokenMode);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, value, tokenMode, socialProviders);
     }
 
     public RestSettings withTokenMode(TokenMode value) {
         return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
-                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, value);
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, value, socialProviders);
+    }
+
+    public RestSettings withSocialProviders(List<String> ids) {
+        return new RestSettings(basePath, maxRequestBytes, cookies, returnExpiration, account, loginUrl,
+                emailConfirmedRedirectUrl, confirmEmailOnGet, cors, publishesKeys, tokenMode, ids);
     }
 
     /** Whether logins hand out opaque keys rather than JWTs. */

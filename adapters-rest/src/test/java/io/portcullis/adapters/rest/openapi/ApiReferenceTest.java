@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/api.md is the OpenAPI document of the article's set-up written as Markdown. This test fails
+ * docs/api.md is the OpenAPI document of the article's set-up, with social providers google and
+ * github, written as Markdown. This test fails
  * when the two drift apart; run it with {@code -Dportcullis.write-api-reference=true} to rewrite
  * the page.
  */
@@ -26,7 +28,8 @@ class ApiReferenceTest {
     @Test
     void docsApiMdIsTheOpenApiDocumentOfTheArticlesSetUp() throws IOException {
         var settings = RestSettings.defaults(ArticleSetup.settings(EmailVerification.MANDATORY, false))
-                .withCookies(CookieSettings.named("my-app-auth", "my-refresh-token").withHttpOnly(false));
+                .withCookies(CookieSettings.named("my-app-auth", "my-refresh-token").withHttpOnly(false))
+                .withSocialProviders(List.of("google", "github"));
         Map<String, Object> document = OpenApiDocument.build(new EndpointCatalogue(settings), settings);
         String generated = ApiReference.markdown(document);
         Path page = docs().resolve("api.md");
@@ -41,7 +44,7 @@ class ApiReferenceTest {
 
     @Test
     void listsEveryOperation() {
-        var settings = RestSettings.defaults(ArticleSetup.settings());
+        var settings = RestSettings.defaults(ArticleSetup.settings()).withSocialProviders(List.of("corp"));
         Map<String, Object> document = OpenApiDocument.build(new EndpointCatalogue(settings), settings);
         String markdown = ApiReference.markdown(document);
         @SuppressWarnings("unchecked")

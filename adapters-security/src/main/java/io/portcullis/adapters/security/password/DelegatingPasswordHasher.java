@@ -61,7 +61,8 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
 
     @Override
     public boolean matches(String password, PasswordHash hash) {
-        if (hash == null) {
+        if (hash == null || !hash.usable()) {
+            // Django's unusable password ("!..."): no password matches it, whatever a hasher might parse.
             return false;
         }
         PasswordHasher hasher = byAlgorithm.get(hash.algorithm());
