@@ -173,7 +173,7 @@ public final class TestApp {
         authenticateKey = new AuthenticateKey(sessions, accounts, clock);
         var providers = new IdentityProviders(java.util.List.of(google, github));
         socialLogIn = new SocialLogIn(providers, accounts, socialAccounts, issuer, confirmations, keys, settings, social,
-                mail, transactions, clock, audit);
+                mail, transactions, clock, limits, audit);
         connectSocial = new ConnectSocialAccount(providers, accounts, socialAccounts, issuer, transactions, clock, audit);
         listSocial = new ListSocialAccounts(socialAccounts);
         disconnectSocial = new DisconnectSocialAccount(accounts, socialAccounts, transactions, clock, audit);

@@ -14,6 +14,8 @@ import io.portcullis.application.port.ProviderUnavailableException;
 import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.port.SocialAccountStore;
 import io.portcullis.application.port.TransactionRunner;
+import io.portcullis.application.ratelimit.RateLimitedAction;
+import io.portcullis.application.ratelimit.RateLimits;
 import io.portcullis.application.registration.RegistrationFields;
 import io.portcullis.application.settings.AccountSettings;
 import io.portcullis.application.settings.EmailVerification;
@@ -123,12 +125,14 @@ public final class SocialLogIn {
     private final RegistrationFields fields;
     private final UsernameSuggestions usernames;
     private final AuditTrail audit;
+    private final RateLimits limits;
 
     public SocialLogIn(IdentityProviders providers, AccountStore accounts, SocialAccountStore socialAccounts,
             SessionOpener sessions, EmailConfirmations confirmations, KeyGenerator keys, AccountSettings settings,
             SocialSettings social, MailFlowSettings mail, TransactionRunner transactions, Clock clock,
-            AuditTrail audit) {
+            RateLimits limits, AuditTrail audit) {
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.providers = providers;
         this.accounts = accounts;
         this.socialAccounts = socialAccounts;
@@ -153,10 +157,15 @@ public final class SocialLogIn {
         if (provider.isEmpty()) {
             return new Outcome.UnknownProvider();
         }
+        // Refused proofs count as failed logins of the (provider, IP) pair: each one costs a call to
+        // the provider, which a client must not be able to make us repeat without end.
+        RateLimits.LoginAttempt attempt = limits.loginAttempt(command.client(), "social:" + provider.get().id());
         ExternalIdentity identity;
         try {
             identity = provider.get().identify(command.proof());
+            attempt.succeeded();
         } catch (IdentityRejectedException e) {
+            attempt.failed();
             failed(Optional.empty(), command.client(), AuditReasons.PROVIDER_REFUSED);
             return reject(e.getMessage());
         } catch (ProviderUnavailableException e) {
@@ -247,6 +256,7 @@ public final class SocialLogIn {
     }
 
     private Outcome signUp(String provider, ExternalIdentity identity, Command command) {
+        limits.consume(RateLimitedAction.SIGNUP, command.client(), Optional.empty());
         var errors = ValidationErrors.builder();
         Optional<EmailAddress> email = identity.email().isPresent()
                 ? identity.email()

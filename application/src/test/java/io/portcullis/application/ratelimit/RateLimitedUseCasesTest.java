@@ -7,7 +7,9 @@ import io.portcullis.application.confirmation.ResendConfirmation;
 import io.portcullis.application.fixtures.UseCases;
 import io.portcullis.application.login.LogIn;
 import io.portcullis.application.password.RequestPasswordReset;
+import io.portcullis.application.port.ProviderProof;
 import io.portcullis.application.registration.RegisterAccount;
+import io.portcullis.application.social.SocialLogIn;
 import io.portcullis.application.token.RefreshAccessToken;
 import io.portcullis.domain.session.ClientDetails;
 import io.portcullis.domain.validation.FieldInput;
@@ -209,6 +211,47 @@ class RateLimitedUseCasesTest {
         assertThat(signUp("other@example.com", OWNER)).isInstanceOf(RegisterAccount.Outcome.Registered.class);
         app.clock.advance(Duration.ofSeconds(40));
         assertThat(signUp("late@example.com", ATTACKER)).isInstanceOf(RegisterAccount.Outcome.Registered.class);
+    }
+
+    // ------------------------------------------------------------------ social login
+
+    private SocialLogIn.Outcome socialLogIn(String code, ClientDetails client) {
+        return app.socialLogIn.logIn(new SocialLogIn.Command("google",
+                new ProviderProof.AuthorizationCode(code, Optional.of("https://app.example.com/cb"), Optional.empty(),
+                        Optional.empty()),
+                FieldInput.absent(), Map.of("gender", FieldInput.of("F"), "phone_number", FieldInput.of("+1")),
+                List.of(), client));
+    }
+
+    @Test
+    void refused_social_proofs_hold_back_the_provider_and_ip_pair_before_the_provider_is_asked_again() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(socialLogIn("forged-" + i, ATTACKER)).isInstanceOf(SocialLogIn.Outcome.Rejected.class);
+        }
+        int asked = app.google.shown().size();
+
+        var refused = refusal(() -> socialLogIn("forged-5", ATTACKER));
+
+        assertThat(refused.action()).isEqualTo(RateLimitedAction.LOGIN_FAILED);
+        assertThat(app.google.shown()).as("the provider is not asked").hasSize(asked);
+        app.google.accepts("good", app.google.identity("g-1", "owner@example.com", true));
+        assertThat(socialLogIn("good", OWNER)).isInstanceOf(SocialLogIn.Outcome.LoggedIn.class);
+    }
+
+    @Test
+    void social_sign_ups_count_against_the_registration_limit() {
+        for (int i = 0; i < 20; i++) {
+            app.google.accepts("code-" + i, app.google.identity("g-" + i, "user" + i + "@example.com", true));
+            assertThat(socialLogIn("code-" + i, ATTACKER)).isInstanceOf(SocialLogIn.Outcome.LoggedIn.class);
+        }
+        app.google.accepts("code-20", app.google.identity("g-20", "user20@example.com", true));
+
+        var refused = refusal(() -> socialLogIn("code-20", ATTACKER));
+
+        assertThat(refused.action()).isEqualTo(RateLimitedAction.SIGNUP);
+        app.google.accepts("again-0", app.google.identity("g-0", "user0@example.com", true));
+        assertThat(socialLogIn("again-0", ATTACKER)).as("a linked identity only logs in")
+                .isInstanceOf(SocialLogIn.Outcome.LoggedIn.class);
     }
 
     // ------------------------------------------------------------------ password reset

@@ -234,7 +234,8 @@ class SocialLoginTest {
             SocialLogIn logIn = new SocialLogIn(new IdentityProviders(List.of(base.google)), racingAccounts, social,
                     base.issuer, new io.portcullis.application.confirmation.EmailConfirmations(base.keys,
                             base.oneTimeTokens, base.outbox, base.mail), base.keys, base.settings, base.social,
-                    base.mail, base.transactions, base.clock, base.audit);
+                    base.mail, base.transactions, base.clock,
+                    io.portcullis.application.ratelimit.RateLimits.unlimited(), base.audit);
             competing.set(logIn);
 
             var second = (SocialLogIn.Outcome.LoggedIn) logIn.logIn(code("google", "second"));

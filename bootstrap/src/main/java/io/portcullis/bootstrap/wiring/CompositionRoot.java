@@ -364,7 +364,7 @@ public final class CompositionRoot implements AutoCloseable {
                     new RevokeOtherSessions(stores.sessions(), tx, clock, audit),
                     new AuthenticateKey(stores.sessions(), stores.accounts(), clock),
                     new SocialLogIn(providers, stores.accounts(), stores.socialAccounts(), issuer, confirmations, keys,
-                            account, config.social().settings(), mail, tx, clock, audit),
+                            account, config.social().settings(), mail, tx, clock, limits, audit),
                     new ConnectSocialAccount(providers, stores.accounts(), stores.socialAccounts(), issuer, tx, clock,
                             audit),
                     new ListSocialAccounts(stores.socialAccounts()),
