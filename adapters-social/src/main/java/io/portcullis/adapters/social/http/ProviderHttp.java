@@ -32,6 +32,8 @@ public final class ProviderHttp {
     private static final String USER_AGENT = "Portcullis";
     /** Longer tokens than this are not tokens any provider issues; a cap keeps parsing cheap. */
     public static final int MAX_TOKEN_LENGTH = 16_384;
+    /** Far above any token response, discovery document, key set or user a provider sends. */
+    public static final int MAX_ANSWER_BYTES = 1024 * 1024;
     private static final Pattern VISIBLE_ASCII = Pattern.compile("[\\x21-\\x7E]+");
 
     private final String provider;
@@ -66,7 +68,7 @@ public final class ProviderHttp {
      */
     public ProviderAnswer send(HttpRequest request, String call) {
         CompletableFuture<HttpResponse<byte[]>> pending =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                client.sendAsync(request, CappedBody.handler(MAX_ANSWER_BYTES));
         try {
             // The request timeout ends with the headers; this one also covers a body that trickles.
             HttpResponse<byte[]> response = pending.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
@@ -127,6 +129,9 @@ public final class ProviderHttp {
     }
 
     private String describe(Throwable failure) {
+        if (failure instanceof CappedBody.TooLarge) {
+            return failure.getMessage();
+        }
         if (failure instanceof HttpConnectTimeoutException) {
             return "could not connect within " + seconds();
         }

@@ -38,6 +38,7 @@ import io.portcullis.adapters.social.ProviderSettings;
 import io.portcullis.adapters.social.SocialFixtures;
 import io.portcullis.adapters.social.SocialFixtures.MovableClock;
 import io.portcullis.adapters.social.SocialIdentityProviders;
+import io.portcullis.adapters.social.http.ProviderHttp;
 import io.portcullis.application.port.IdentityProvider;
 import io.portcullis.application.port.IdentityRejectedException;
 import io.portcullis.application.port.ProviderUnavailableException;
@@ -120,6 +121,19 @@ class OpenIdConnectProtocolTest {
                 .isInstanceOf(IdentityRejectedException.class);
         wireMock.verify(2, getRequestedFor(urlEqualTo("/jwks")));
         wireMock.verify(1, getRequestedFor(urlEqualTo("/.well-known/openid-configuration")));
+    }
+
+    @Test
+    void anAnswerThatGrowsPastAMegabyteIsCutOff() {
+        String huge = "{\"issuer\":\"" + "x".repeat(ProviderHttp.MAX_ANSWER_BYTES) + "\"}";
+        wireMock.stubFor(get("/.well-known/openid-configuration").willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withHeader("Transfer-Encoding", "chunked")
+                .withBody(huge)));
+        IdentityProvider provider = provider("");
+
+        assertThatThrownBy(() -> provider.identify(idToken(firstKey, base, Map.of())))
+                .isInstanceOf(ProviderUnavailableException.class)
+                .hasMessage("corp: discovery document: an answer larger than 1024 KiB");
     }
 
     @Test
